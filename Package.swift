@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+// Tools version 6.0 puts every target in the Swift 6 language mode (strict concurrency).
+import PackageDescription
+
+/// Layering (imports point downward only, see ../shared/STYLE.md):
+///   SIPSyntax, SDP            pure protocol core: model, parser, serializer (no I/O, no deps)
+///   SIPAuth                   digest authentication (hashes from the system's libcrypto)
+///   SIPProtocol               sans-I/O state machines (transactions, …) over SIPSyntax
+///   SIPLint                   the strict, human-readable checker behind `dialtone sip-lint`
+///   dialtone                  the executable: argument parsing and wiring only
+///   C*                        module maps and tiny C shims for the system libraries
+let package = Package(
+    name: "Dialtone",
+    products: [
+        .executable(name: "dialtone", targets: ["dialtone"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries. ncursesw and libpulse have no pkgConfig line: their .pc files only add
+        // -D/-pthread flags that SwiftPM rejects with a warning on every build (TOOLCHAIN.md §2).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CPulse", providers: [.apt(["libpulse-dev"])]),
+        .systemLibrary(name: "CSRTP", pkgConfig: "libsrtp2", providers: [.apt(["libsrtp2-dev"])]),
+        .systemLibrary(name: "COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        // C wrappers for what Swift cannot import: macros, variadic functions, C globals.
+        // linkerSettings are required: a module map's `link` only autolinks where Swift imports it.
+        .target(
+            name: "CShim",
+            dependencies: ["CNcursesw", "CPulse", "CSRTP", "COpus", "COpenSSL"],
+            linkerSettings: [
+                .linkedLibrary("ncursesw"), .linkedLibrary("pulse"), .linkedLibrary("pulse-simple"),
+                .linkedLibrary("srtp2"), .linkedLibrary("opus"),
+                .linkedLibrary("ssl"), .linkedLibrary("crypto"),
+            ]
+        ),
+
+        .target(name: "SIPSyntax"),
+        .target(name: "SDP"),
+        .target(name: "SIPAuth", dependencies: ["CShim"]),
+        .target(name: "SIPProtocol", dependencies: ["SIPSyntax"]),
+        .target(name: "SIPLint", dependencies: ["SIPSyntax", "SDP"]),
+
+        .executableTarget(
+            name: "dialtone",
+            dependencies: [
+                "SIPLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // libFuzzer entry points; built only by scripts/fuzz.sh with -sanitize=fuzzer.
+        .executableTarget(name: "FuzzSIP", dependencies: ["SIPSyntax"]),
+        .executableTarget(name: "FuzzSDP", dependencies: ["SDP"]),
+        // Throughput figures (run with scripts/bench.sh in release mode; never a timed test).
+        .executableTarget(name: "DialtoneBenchmarks", dependencies: ["SIPSyntax", "SDP"], path: "Benchmarks/DialtoneBenchmarks"),
+
+        // Locates Tests/Fixtures by source path, so fixtures stay plain files shared by every test target.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SIPSyntaxTests", dependencies: ["SIPSyntax", "TestSupport"]),
+        .testTarget(name: "SDPTests", dependencies: ["SDP", "TestSupport"]),
+        .testTarget(name: "SIPAuthTests", dependencies: ["SIPAuth", "TestSupport"]),
+        .testTarget(name: "SIPProtocolTests", dependencies: ["SIPProtocol", "SIPSyntax"]),
+        .testTarget(name: "SIPLintTests", dependencies: ["SIPLint", "SIPSyntax", "TestSupport"]),
+        .testTarget(name: "SystemLibrariesTests", dependencies: ["CShim"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// libFuzzer entry point for the SDP parser; built by scripts/fuzz.sh.

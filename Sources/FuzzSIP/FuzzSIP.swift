@@ -1,0 +1,1 @@
+// libFuzzer entry point for the SIP parser; built by scripts/fuzz.sh.

@@ -1,0 +1,1 @@
+// The SDP module. See Package.swift for where it sits in the layering.

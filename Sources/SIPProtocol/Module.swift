@@ -1,0 +1,1 @@
+// The SIPProtocol module. See Package.swift for where it sits in the layering.

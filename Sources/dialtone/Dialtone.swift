@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Dialtone: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dialtone")
+}
