@@ -1,0 +1,79 @@
+/// A SIP or SIPS URI (RFC 3261 §19.1). The user, password, parameter and header parts are kept
+/// in their escaped wire form so that a URI is relayed byte for byte; `decodedUser` gives the
+/// unescaped user (RFC 3261 §19.1.2, RFC 4475 §3.1.1.3).
+public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
+    /// `true` for `sips:` (RFC 3261 §19.1.1: TLS on every hop).
+    public var isSecure: Bool
+    public var user: String?
+    public var password: String?
+    public var host: Host
+    public var port: UInt16?
+    public var parameters: [Parameter]
+    public var headers: [Parameter]
+
+    public init(
+        isSecure: Bool = false, user: String? = nil, password: String? = nil, host: Host,
+        port: UInt16? = nil, parameters: [Parameter] = [], headers: [Parameter] = []
+    ) {
+        self.isSecure = isSecure
+        self.user = user
+        self.password = password
+        self.host = host
+        self.port = port
+        self.parameters = parameters
+        self.headers = headers
+    }
+
+    /// The `transport` URI parameter in lower case, if present (RFC 3261 §19.1.1).
+    public var transportParameter: String? {
+        parameters.value("transport")??.lowercased()
+    }
+
+    public var description: String {
+        var text = isSecure ? "sips:" : "sip:"
+        if let user {
+            text += user
+            if let password { text += ":" + password }
+            text += "@"
+        }
+        text += host.description
+        if let port { text += ":\(port)" }
+        for parameter in parameters { text += ";" + parameter.description }
+        if !headers.isEmpty {
+            text += "?" + headers.map { "\($0.name)=\($0.value ?? "")" }.joined(separator: "&")
+        }
+        return text
+    }
+}
+
+/// A tel URI (RFC 3966): a global (`+…`) or local number with parameters.
+public struct TelURI: Hashable, Sendable, CustomStringConvertible {
+    public var number: String
+    public var parameters: [Parameter]
+
+    public init(number: String, parameters: [Parameter] = []) {
+        self.number = number
+        self.parameters = parameters
+    }
+
+    /// Whether the number is global (RFC 3966 §5.1.4).
+    public var isGlobal: Bool { number.hasPrefix("+") }
+
+    public var description: String {
+        "tel:" + number + parameters.map { ";" + $0.description }.joined()
+    }
+}
+
+/// An absolute URI of a scheme this stack does not interpret (RFC 3986 §4.3).
+public struct AbsoluteURI: Hashable, Sendable, CustomStringConvertible {
+    public var scheme: String
+    /// Everything after the colon, verbatim.
+    public var specific: String
+
+    public init(scheme: String, specific: String) {
+        self.scheme = scheme
+        self.specific = specific
+    }
+
+    public var description: String { scheme + ":" + specific }
+}
