@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries. ncursesw and libpulse have no pkgConfig line: their .pc files only add
@@ -42,11 +43,14 @@ let package = Package(
         .target(name: "SIPAuth", dependencies: ["CShim"]),
         .target(name: "SIPProtocol", dependencies: ["SIPSyntax"]),
         .target(name: "SIPLint", dependencies: ["SIPSyntax", "SDP"]),
+        // Storage (issue 8): contacts as vCard files in a vdir, call history in SQLite.
+        .target(name: "Contacts"),
+        .target(name: "CallHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
         .executableTarget(
             name: "dialtone",
             dependencies: [
-                "SIPLint",
+                "SIPLint", "Contacts", "CallHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +59,9 @@ let package = Package(
         .executableTarget(name: "FuzzSIP", dependencies: ["SIPSyntax"]),
         .executableTarget(name: "FuzzSDP", dependencies: ["SDP"]),
         // Throughput figures (run with scripts/bench.sh in release mode; never a timed test).
-        .executableTarget(name: "DialtoneBenchmarks", dependencies: ["SIPSyntax", "SDP"], path: "Benchmarks/DialtoneBenchmarks"),
+        .executableTarget(
+            name: "DialtoneBenchmarks", dependencies: ["SIPSyntax", "SDP", "Contacts"],
+            path: "Benchmarks/DialtoneBenchmarks"),
 
         // Locates Tests/Fixtures by source path, so fixtures stay plain files shared by every test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -65,5 +71,7 @@ let package = Package(
         .testTarget(name: "SIPProtocolTests", dependencies: ["SIPProtocol", "SIPSyntax"]),
         .testTarget(name: "SIPLintTests", dependencies: ["SIPLint", "SIPSyntax", "TestSupport"]),
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CShim"]),
+        .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
+        .testTarget(name: "CallHistoryTests", dependencies: ["CallHistory", "TestSupport"]),
     ]
 )

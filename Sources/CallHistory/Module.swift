@@ -1,0 +1,1 @@
+// The CallHistory module: call records and messages in SQLite.
