@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CSRTP", pkgConfig: "libsrtp2", providers: [.apt(["libsrtp2-dev"])]),
         .systemLibrary(name: "COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CAres", pkgConfig: "libcares", providers: [.apt(["libc-ares-dev"])]),
         // C wrappers for what Swift cannot import: macros, variadic functions, C globals.
         // linkerSettings are required: a module map's `link` only autolinks where Swift imports it.
         .target(
@@ -43,6 +44,8 @@ let package = Package(
         .target(name: "SIPAuth", dependencies: ["CShim"]),
         .target(name: "SIPProtocol", dependencies: ["SIPSyntax"]),
         .target(name: "SIPLint", dependencies: ["SIPSyntax", "SDP"]),
+        // RFC 3263 server location (NAPTR → SRV → A/AAAA) with c-ares as the DNS client.
+        .target(name: "SIPServerLocation", dependencies: ["CAres"]),
         // Storage (issue 8): contacts as vCard files in a vdir, call history in SQLite.
         .target(name: "Contacts"),
         .target(name: "CallHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -71,6 +74,7 @@ let package = Package(
         .testTarget(name: "SIPProtocolTests", dependencies: ["SIPProtocol", "SIPSyntax"]),
         .testTarget(name: "SIPLintTests", dependencies: ["SIPLint", "SIPSyntax", "TestSupport"]),
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CShim"]),
+        .testTarget(name: "SIPServerLocationTests", dependencies: ["SIPServerLocation", "TestSupport"]),
         .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
         .testTarget(name: "CallHistoryTests", dependencies: ["CallHistory", "TestSupport"]),
     ]

@@ -16,11 +16,12 @@ as_root() {
 # The Debian 12 packages needed to build and run Dialtone.
 RUNTIME_PACKAGES=(
     pkg-config libncurses-dev libpulse-dev libsrtp2-dev libopus-dev libssl-dev libsqlite3-dev
+    libc-ares-dev
 )
 
 # What the tests need on top of that (real peers and tools; see ../shared/PEERS.md).
 TEST_PACKAGES=(
-    tmux sox
+    tmux sox dnsmasq-base
 )
 
 # Installs the Debian packages that are not installed yet. Services that packages would start

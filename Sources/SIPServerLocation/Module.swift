@@ -1,0 +1,1 @@
+// The SIPServerLocation module: RFC 3263 NAPTR/SRV/A/AAAA server location over c-ares.
