@@ -21,7 +21,7 @@ RUNTIME_PACKAGES=(
 
 # What the tests need on top of that (real peers and tools; see ../shared/PEERS.md).
 TEST_PACKAGES=(
-    tmux sox dnsmasq-base
+    tmux sox dnsmasq-base openssl kamailio kamailio-tls-modules sip-tester
 )
 
 # Installs the Debian packages that are not installed yet. Services that packages would start
