@@ -117,7 +117,9 @@ struct AuthFieldParser {
     }
 
     /// `token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`, only when it
-    /// is the whole field; otherwise the input is rewound for auth-params.
+    /// is the whole field: followed by the end or by a comma and another challenge. `realm=,
+    /// nonce="n"` is thus an auth-param with an empty value, not token68 `realm=`. Otherwise the
+    /// input is rewound for auth-params.
     private mutating func token68() -> String? {
         let start = index
         while let byte = peek, Self.isToken68Byte(byte) { index += 1 }
@@ -126,7 +128,10 @@ struct AuthFieldParser {
         let end = index
         skipWhitespace()
         if hasBody, atEnd || peek == .comma {
-            return String(decoding: bytes[start..<end], as: UTF8.self)
+            skipSeparators()
+            let isWholeField = atEnd || startsNewField()
+            index = end
+            if isWholeField { return String(decoding: bytes[start..<end], as: UTF8.self) }
         }
         index = start
         return nil

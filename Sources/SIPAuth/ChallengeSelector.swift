@@ -1,6 +1,6 @@
 /// Picks which challenge to answer when a 401/407 carries several (RFC 3261 §22.3: one per
 /// realm must be answered; RFC 7616 §3.7: a server may offer one challenge per algorithm).
-public enum ChallengeSelector {
+public enum ChallengeSelector: Sendable {
     /// Parses every header value and keeps, per realm, the strongest answerable challenge:
     /// by hash (SHA-512-256 > SHA-256 > MD5, `-sess` ranking with its hash), then by qop (the
     /// preferred one, then the other, then none, since RFC 2069 mode lacks cnonce protection).
@@ -60,8 +60,7 @@ public enum ChallengeSelector {
         }
         let qopRank = switch plan.qop {
         case nil: 0
-        case let qop? where qop == preference.preferred: 2
-        case .some: 1
+        case let qop?: qop == preference.preferred ? 2 : 1
         }
         return (challenge, Rank(strength: plan.algorithm.hash.strength, qop: qopRank))
     }

@@ -2,7 +2,7 @@
 /// RFC 3261 §22.4). Higher layers decide *which* formula applies; this type only computes.
 ///
 /// All inputs are hashed as their UTF-8 bytes and every intermediate digest as lowercase hex.
-public enum DigestCalculator {
+public enum DigestCalculator: Sendable {
     /// HA1 = H(unq(username) ":" unq(realm) ":" passwd) (RFC 7616 §3.4.2).
     public static func ha1(
         username: String, realm: String, password: String, hash: DigestHash

@@ -1,5 +1,5 @@
 /// The client side: answers a challenge with credentials (RFC 3261 §22.2/§22.3, RFC 7616 §3.4).
-public enum DigestResponder {
+public enum DigestResponder: Sendable {
     /// Computes the credentials for `request` in answer to `challenge`.
     ///
     /// `nonceCount` and `cnonce` are inputs so the function stays pure; `DigestSession` supplies

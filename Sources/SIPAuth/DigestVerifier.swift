@@ -4,7 +4,7 @@
 /// Only the digest arithmetic is checked here. Whether the nonce is one we issued and still
 /// fresh, whether nc grew (replay), and whether `uri` matches the Request-URI are the caller's
 /// policy; real clients send a digest-uri that differs from the Request-URI.
-public enum DigestVerifier {
+public enum DigestVerifier: Sendable {
     public static func verify(
         _ credentials: DigestCredentials, user: UserCredentials, method: String, body: [UInt8] = []
     ) throws(DigestError) -> DigestVerification {

@@ -8,7 +8,7 @@ public protocol RandomSource: Sendable {
 
 /// OpenSSL's CSPRNG via `dt_random_bytes`. The cnonce must be unpredictable: RFC 7616 §5.11
 /// relies on it against chosen-plaintext attacks by a malicious server.
-public struct SystemRandomSource: RandomSource {
+public struct SystemRandomSource: RandomSource, Sendable {
     public init() {}
 
     public func randomBytes(count: Int) throws(DigestError) -> [UInt8] {
