@@ -84,4 +84,24 @@ import Testing
             try DigestChallenge.parse("Digest abc==")
         }
     }
+
+    /// Truncation at every point never traps, and a cut inside a quoted-string is always
+    /// reported as unterminated (a cheap stand-in for the fuzz target until one exists).
+    @Test func everyTruncationIsHandled() throws {
+        let value = #"Digest username="J\"äsøn", realm="r", nonce="n", uri="sip:a", response="0", qop=auth, nc=00000001, cnonce="c""#
+        var insideQuotes = false
+        var escaped = false
+        var prefix = ""
+        for character in value {
+            prefix.append(character)
+            if escaped { escaped = false } else if character == "\\" && insideQuotes { escaped = true } else if character == "\"" { insideQuotes.toggle() }
+            let result = Result { () throws(AuthHeaderError) in try DigestCredentials.parse(prefix) }
+            if insideQuotes || escaped {
+                var isUnterminated = false
+                if case .failure(.unterminatedQuotedString) = result { isUnterminated = true }
+                #expect(isUnterminated, "prefix \(prefix) gave \(result)")
+            }
+        }
+        #expect(try DigestCredentials.parse(value).username == "J\"äsøn")
+    }
 }
