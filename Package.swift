@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SIPSyntaxTests", dependencies: ["SIPSyntax", "TestSupport"]),
         .testTarget(name: "SDPTests", dependencies: ["SDP", "TestSupport"]),
-        .testTarget(name: "SIPAuthTests", dependencies: ["SIPAuth", "TestSupport"]),
+        .testTarget(name: "SIPAuthTests", dependencies: ["SIPAuth", "CShim", "TestSupport"]),
         .testTarget(name: "SIPProtocolTests", dependencies: ["SIPProtocol", "SIPSyntax"]),
         .testTarget(name: "SIPLintTests", dependencies: ["SIPLint", "SIPSyntax", "TestSupport"]),
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CShim"]),

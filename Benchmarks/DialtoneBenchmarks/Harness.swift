@@ -6,7 +6,7 @@ struct Benchmark {
     let operationsPerCall: Int
     let body: () throws -> Void
 
-    func run(minimumDuration: Duration = .seconds(2)) rethrows -> Result {
+    func run(minimumDuration: Duration = .seconds(2)) throws -> Result {
         let clock = ContinuousClock()
         for _ in 0..<3 { try body() }  // warm-up: caches, allocator
         var calls = 0
