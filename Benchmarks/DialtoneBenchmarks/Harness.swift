@@ -1,3 +1,5 @@
+import Foundation
+
 /// A minimal throughput harness: runs a body repeatedly for at least `minimumDuration` after a
 /// warm-up and reports operations per second. Figures, not assertions: nothing here fails.
 struct Benchmark {
