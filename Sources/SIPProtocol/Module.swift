@@ -1,1 +1,0 @@
-// The SIPProtocol module. See Package.swift for where it sits in the layering.
