@@ -44,12 +44,7 @@ extension CallHistoryStore {
     /// Deletes one call; false if there was no call with this id.
     @discardableResult
     public func deleteCall(id: Int64) throws(CallHistoryError) -> Bool {
-        try failure.run {
-            try pool.write { db in
-                try db.execute(sql: "DELETE FROM calls WHERE id = ?", arguments: [id])
-                return db.changesCount > 0
-            }
-        }
+        try write("DELETE FROM calls WHERE id = ?", [id]).changes > 0
     }
 
     /// Deletes every call matching `query` in one transaction and returns how many went.
@@ -57,11 +52,6 @@ extension CallHistoryStore {
     @discardableResult
     public func deleteCalls(matching query: HistoryQuery) throws(CallHistoryError) -> Int {
         let condition = query.sqlCondition()
-        return try failure.run {
-            try pool.write { db in
-                try db.execute(sql: "DELETE FROM calls WHERE \(condition.sql)", arguments: condition.arguments)
-                return db.changesCount
-            }
-        }
+        return try write("DELETE FROM calls WHERE \(condition.sql)", condition.arguments).changes
     }
 }

@@ -36,34 +36,19 @@ extension CallHistoryStore {
     /// false if the message is gone (deleted meanwhile), which is not an error for the engine.
     @discardableResult
     public func setDeliveryStatus(_ code: Int, forMessage id: Int64) throws(CallHistoryError) -> Bool {
-        try failure.run {
-            try pool.write { db in
-                try db.execute(sql: "UPDATE messages SET delivery_status = ? WHERE id = ?", arguments: [code, id])
-                return db.changesCount > 0
-            }
-        }
+        try write("UPDATE messages SET delivery_status = ? WHERE id = ?", [code, id]).changes > 0
     }
 
     /// Deletes one message; false if there was none with this id.
     @discardableResult
     public func deleteMessage(id: Int64) throws(CallHistoryError) -> Bool {
-        try failure.run {
-            try pool.write { db in
-                try db.execute(sql: "DELETE FROM messages WHERE id = ?", arguments: [id])
-                return db.changesCount > 0
-            }
-        }
+        try write("DELETE FROM messages WHERE id = ?", [id]).changes > 0
     }
 
     /// Deletes the whole conversation with `remoteURI` and returns how many messages went.
     @discardableResult
     public func deleteConversation(with remoteURI: String) throws(CallHistoryError) -> Int {
-        try failure.run {
-            try pool.write { db in
-                try db.execute(sql: "DELETE FROM messages WHERE remote_key = ?", arguments: [RemoteKey.normalize(remoteURI)])
-                return db.changesCount
-            }
-        }
+        try write("DELETE FROM messages WHERE remote_key = ?", [RemoteKey.normalize(remoteURI)]).changes
     }
 
     private func fetchMessages(sql: String, arguments: StatementArguments) throws(CallHistoryError) -> [MessageRecord] {

@@ -65,23 +65,13 @@ public struct CallHistoryStore: Sendable {
     /// even after deletions, so a UI holding an id can never reach a different call.
     @discardableResult
     public func append(_ record: CallRecord) throws(CallHistoryError) -> Int64 {
-        try failure.run {
-            try pool.write { db in
-                try db.execute(sql: CallRow.insertSQL, arguments: CallRow.insertArguments(record))
-                return db.lastInsertedRowID
-            }
-        }
+        try write(CallRow.insertSQL, CallRow.insertArguments(record)).insertedID
     }
 
     /// Stores a message in its own transaction and returns its row id (ids as for calls).
     @discardableResult
     public func append(_ message: MessageRecord) throws(CallHistoryError) -> Int64 {
-        try failure.run {
-            try pool.write { db in
-                try db.execute(sql: MessageRow.insertSQL, arguments: MessageRow.insertArguments(message))
-                return db.lastInsertedRowID
-            }
-        }
+        try write(MessageRow.insertSQL, MessageRow.insertArguments(message)).insertedID
     }
 
     /// Runs SQLite's full consistency check, for a "check history" command and for tests.
@@ -92,6 +82,16 @@ public struct CallHistoryStore: Sendable {
         let report = try failure.run { try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } }
         guard report == ["ok"] else {
             throw .corrupt(path: databaseURL.path, detail: report.prefix(5).joined(separator: "; "))
+        }
+    }
+
+    /// Runs one statement in its own transaction; every single-statement change goes through here.
+    func write(_ sql: String, _ arguments: StatementArguments) throws(CallHistoryError) -> (changes: Int, insertedID: Int64) {
+        try failure.run {
+            try pool.write { db in
+                try db.execute(sql: sql, arguments: arguments)
+                return (db.changesCount, db.lastInsertedRowID)
+            }
         }
     }
 
