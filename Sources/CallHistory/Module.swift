@@ -1,1 +1,0 @@
-// The CallHistory module: call records and messages in SQLite.
