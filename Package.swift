@@ -76,6 +76,8 @@ let package = Package(
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CShim"]),
         .testTarget(name: "SIPServerLocationTests", dependencies: ["SIPServerLocation", "TestSupport"]),
         .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
-        .testTarget(name: "CallHistoryTests", dependencies: ["CallHistory", "TestSupport"]),
+        .testTarget(
+            name: "CallHistoryTests",
+            dependencies: ["CallHistory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
