@@ -15,7 +15,7 @@ public struct SDPParseError: Error, Sendable, Hashable, CustomStringConvertible 
         self.reason = reason
     }
 
-    init(lineNumber: Int, bytes: ArraySlice<UInt8>, reason: Reason) {
+    init(lineNumber: Int, bytes: SDPBytes, reason: Reason) {
         let quoted = bytes.prefix(SDPLimits.maximumQuotedLineLength)
         self.init(lineNumber: lineNumber, line: quoted.string, reason: reason)
     }

@@ -22,7 +22,7 @@ enum Base64 {
 
     /// The decoded bytes, or `nil` for a character outside the alphabet, misplaced padding or
     /// a length no encoder produces. Padding may be omitted (some peers strip it).
-    static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+    static func decode(_ text: SDPBytes) -> [UInt8]? {
         let body = text.prefix { $0 != UInt8(ascii: "=") }
         let padding = text.count - body.count
         guard padding <= 2, text.suffix(padding).allSatisfy({ $0 == UInt8(ascii: "=") }) else { return nil }

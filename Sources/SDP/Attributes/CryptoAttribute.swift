@@ -19,7 +19,7 @@ public struct CryptoAttribute: Sendable, Hashable {
         self.sessionParameters = sessionParameters
     }
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let fields = value.fields()
         guard fields.count >= 3 else { throw .missing(["tag", "crypto suite", "key parameters"][fields.count]) }
         guard fields[0].count <= 9 else { throw .outOfRange("tag") }

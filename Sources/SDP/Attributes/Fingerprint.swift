@@ -26,10 +26,10 @@ public struct Fingerprint: Sendable, Hashable {
 
     /// The digest bytes (always decodable: the parser checked the hex).
     public var digest: [UInt8] {
-        ArraySlice(value.utf8).pieces(separatedBy: ASCII.colon).compactMap(Fingerprint.hexByte)
+        withBytes(of: value) { $0.pieces(separatedBy: ASCII.colon).compactMap(Fingerprint.hexByte) }
     }
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let fields = value.fields()
         guard fields.count >= 2 else { throw .missing(fields.isEmpty ? "hash function" : "fingerprint") }
         guard fields.count == 2 else { throw .outOfRange("number of sub-fields") }
@@ -40,7 +40,7 @@ public struct Fingerprint: Sendable, Hashable {
         self.value = fields[1].string
     }
 
-    private static func hexByte(_ pair: ArraySlice<UInt8>) -> UInt8? {
+    private static func hexByte(_ pair: SDPBytes) -> UInt8? {
         guard pair.count == 2, let high = hexDigit(pair.first!), let low = hexDigit(pair.last!) else { return nil }
         return high << 4 | low
     }

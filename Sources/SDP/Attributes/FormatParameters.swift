@@ -19,17 +19,19 @@ public struct FormatParameters: Sendable, Hashable {
 
     /// The format as an RTP payload type, when it is one.
     public var payloadType: UInt8? {
-        ArraySlice(format.utf8).decimal(UInt8.self).flatMap { $0 <= 127 ? $0 : nil }
+        withBytes(of: format) { $0.decimal(UInt8.self) }.flatMap { $0 <= 127 ? $0 : nil }
     }
 
     /// The `;`-separated `name[=value]` items, spaces around them dropped (FreeSWITCH writes
     /// `useinbandfec=1; maxaveragebitrate=18000`).
     public var parameters: [FormatParameter] {
-        ArraySlice(parameterText.utf8).pieces(separatedBy: ASCII.semicolon).compactMap { piece in
-            let item = piece.trimmingWhitespace()
-            guard !item.isEmpty else { return nil }
-            let (name, value) = item.splitOnce(at: ASCII.equals)
-            return FormatParameter(name: name.trimmingWhitespace().string, value: value?.trimmingWhitespace().string)
+        withBytes(of: parameterText) { text in
+            text.pieces(separatedBy: ASCII.semicolon).compactMap { piece in
+                let item = piece.trimmingWhitespace()
+                guard !item.isEmpty else { return nil }
+                let (name, value) = item.splitOnce(at: ASCII.equals)
+                return FormatParameter(name: name.trimmingWhitespace().string, value: value?.trimmingWhitespace().string)
+            }
         }
     }
 
@@ -40,7 +42,7 @@ public struct FormatParameters: Sendable, Hashable {
         return parameters.first { $0.name.lowercased() == wanted }?.value
     }
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let (format, rest) = value.splitFirstField()
         guard !format.isEmpty else { throw .missing("format") }
         self.format = format.string

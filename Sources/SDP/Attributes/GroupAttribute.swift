@@ -9,7 +9,7 @@ public struct GroupAttribute: Sendable, Hashable {
         self.identifiers = identifiers
     }
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let fields = value.fields()
         guard let first = fields.first else { throw .missing("semantics") }
         semantics = first.string

@@ -46,7 +46,7 @@ public struct ICECandidate: Sendable, Hashable {
         "foundation", "component id", "transport", "priority", "connection address", "port", "typ", "candidate type",
     ]
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let fields = value.fields()
         guard fields.count >= 8 else { throw .missing(Self.fieldNames[fields.count]) }
         foundation = fields[0].string
@@ -64,7 +64,7 @@ public struct ICECandidate: Sendable, Hashable {
         }
     }
 
-    private mutating func addTrailing(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    private mutating func addTrailing(name: SDPBytes, value: SDPBytes) throws(SDPParseError.Problem) {
         if name.equalsIgnoringCase("raddr"), relatedAddress == nil, extensions.isEmpty {
             relatedAddress = value.string
         } else if name.equalsIgnoringCase("rport"), relatedPort == nil, extensions.isEmpty {

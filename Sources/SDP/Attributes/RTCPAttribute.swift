@@ -10,7 +10,7 @@ public struct RTCPAttribute: Sendable, Hashable {
         self.connection = connection
     }
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let (portBytes, rest) = value.splitFirstField()
         port = try portBytes.number("port")
         connection = rest.isEmpty ? nil : try ConnectionData(parsing: rest)

@@ -18,23 +18,24 @@ public struct RTPMap: Sendable, Hashable {
         self.channels = channels
     }
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
-        let fields = value.fields()
-        guard fields.count >= 2 else { throw .missing(fields.isEmpty ? "payload type" : "encoding name") }
-        guard fields.count == 2 else { throw .outOfRange("number of sub-fields") }
-        payloadType = try RTPMap.payloadType(fields[0])
-        let parts = fields[1].pieces(separatedBy: ASCII.slash)
-        guard !parts[0].isEmpty else { throw .missing("encoding name") }
-        guard parts.count >= 2 else { throw .missing("clock rate") }
-        guard parts.count <= 3 else { throw .outOfRange("number of encoding parameters") }
-        encodingName = parts[0].string
-        clockRate = try parts[1].number("clock rate")
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
+        var cursor = FieldCursor(value)
+        payloadType = try RTPMap.payloadType(try cursor.next("payload type"))
+        let encoding = try cursor.next("encoding name")
+        try cursor.expectEnd()
+        let (name, rateAndParameters) = encoding.splitOnce(at: ASCII.slash)
+        guard !name.isEmpty else { throw .missing("encoding name") }
+        guard let rateAndParameters else { throw .missing("clock rate") }
+        let (rate, parameters) = rateAndParameters.splitOnce(at: ASCII.slash)
+        encodingName = name.string
+        clockRate = try rate.number("clock rate")
         guard clockRate > 0 else { throw .outOfRange("clock rate") }
-        channels = parts.count == 3 ? try parts[2].number("channels") : nil
+        guard parameters?.contains(ASCII.slash) != true else { throw .outOfRange("number of encoding parameters") }
+        if let parameters { channels = try parameters.number("channels") } else { channels = nil }
     }
 
     /// An RTP payload type, 0–127 (RFC 3550 §5.1: seven bits).
-    static func payloadType(_ bytes: ArraySlice<UInt8>) throws(SDPParseError.Problem) -> UInt8 {
+    static func payloadType(_ bytes: SDPBytes) throws(SDPParseError.Problem) -> UInt8 {
         let value: UInt8 = try bytes.number("payload type")
         guard value <= 127 else { throw .outOfRange("payload type") }
         return value

@@ -1,6 +1,6 @@
 extension SDPAttribute {
     /// Parses the value of an `a=` line: `<attribute-name>[:<attribute-value>]` (RFC 8866 §5.13).
-    init(parsing line: ArraySlice<UInt8>) throws(SDPParseError.Reason) {
+    init(parsing line: SDPBytes) throws(SDPParseError.Reason) {
         let (nameBytes, valueBytes) = line.splitOnce(at: ASCII.colon)
         guard !nameBytes.isEmpty else { throw .invalidField(type: "a", .missing("attribute name")) }
         let name = nameBytes.lowercasedString
@@ -18,7 +18,7 @@ extension SDPAttribute {
     }
 
     /// Attributes with a value that have a typed case, or `nil` to keep the line verbatim.
-    private static func valued(_ name: String, _ value: ArraySlice<UInt8>) throws(SDPParseError.Problem) -> SDPAttribute? {
+    private static func valued(_ name: String, _ value: SDPBytes) throws(SDPParseError.Problem) -> SDPAttribute? {
         switch name {
         case "rtpmap": return .rtpMap(try RTPMap(parsing: value))
         case "fmtp": return .formatParameters(try FormatParameters(parsing: value))
@@ -45,24 +45,28 @@ extension SDPAttribute {
     }
 
     /// A single token value, surrounding whitespace dropped.
-    private static func token(_ value: ArraySlice<UInt8>, _ name: String) throws(SDPParseError.Problem) -> String {
+    private static func token(_ value: SDPBytes, _ name: String) throws(SDPParseError.Problem) -> String {
         let fields = value.fields()
         guard fields.count == 1 else { throw fields.isEmpty ? .missing(name) : .outOfRange("number of \(name)s") }
         return fields[0].string
     }
 
-    private static func tokens(_ value: ArraySlice<UInt8>, _ name: String) throws(SDPParseError.Problem) -> [String] {
+    private static func tokens(_ value: SDPBytes, _ name: String) throws(SDPParseError.Problem) -> [String] {
         let fields = value.fields()
         guard !fields.isEmpty else { throw .missing(name) }
         return fields.map(\.string)
     }
 
-    /// `1*DIGIT ["." 1*DIGIT]` milliseconds, greater than zero.
-    private static func milliseconds(_ value: ArraySlice<UInt8>) throws(SDPParseError.Problem) -> Double {
+    /// `1*DIGIT ["." 1*3DIGIT]` milliseconds, greater than zero. Microseconds are the finest
+    /// any codec frames; the bound also keeps the value printable without an exponent.
+    private static func milliseconds(_ value: SDPBytes) throws(SDPParseError.Problem) -> Double {
         let text = value.trimmingWhitespace()
         let (whole, fraction) = text.splitOnce(at: ASCII.dot)
         let _: UInt32 = try whole.number("packet time")
-        if let fraction { let _: UInt64 = try fraction.number("packet time fraction") }
+        if let fraction {
+            let _: UInt16 = try fraction.number("packet time fraction")
+            guard fraction.count <= 3 else { throw .outOfRange("packet time fraction") }
+        }
         guard let milliseconds = Double(text.string), milliseconds > 0 else { throw .outOfRange("packet time") }
         return milliseconds
     }

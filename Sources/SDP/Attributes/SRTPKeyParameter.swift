@@ -25,9 +25,9 @@ public struct SRTPKeyParameter: Sendable, Hashable {
     public var isInline: Bool { method.lowercased() == "inline" }
 
     /// The decoded key‖salt of an inline key, `nil` when it is not valid base64.
-    public var keySaltBytes: [UInt8]? { isInline ? Base64.decode(ArraySlice(keySalt.utf8)) : nil }
+    public var keySaltBytes: [UInt8]? { isInline ? withBytes(of: keySalt, Base64.decode) : nil }
 
-    init(parsing bytes: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing bytes: SDPBytes) throws(SDPParseError.Problem) {
         let (method, info) = bytes.splitOnce(at: ASCII.colon)
         guard !method.isEmpty else { throw .missing("key method") }
         guard let info, !info.isEmpty else { throw .missing("key info") }
@@ -79,7 +79,7 @@ public enum SRTPKeyLifetime: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    init(parsing bytes: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing bytes: SDPBytes) throws(SDPParseError.Problem) {
         let (base, exponent) = bytes.splitOnce(at: ASCII.caret)
         if let exponent {
             guard base.elementsEqual("2".utf8) else { throw .unrecognized("lifetime", value: bytes.string) }
@@ -101,10 +101,11 @@ public struct SRTPMasterKeyIdentifier: Sendable, Hashable {
         self.length = length
     }
 
-    init(parsing bytes: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing bytes: SDPBytes) throws(SDPParseError.Problem) {
         let (value, length) = bytes.splitOnce(at: ASCII.colon)
+        guard let length else { throw .missing("MKI length") }
         self.value = try value.number("MKI")
-        self.length = try (length ?? []).number("MKI length")
+        self.length = try length.number("MKI length")
         guard (1...128).contains(self.length) else { throw .outOfRange("MKI length") }
     }
 }

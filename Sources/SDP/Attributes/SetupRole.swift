@@ -3,7 +3,7 @@
 public enum SetupRole: Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case active, passive, actpass, holdconn
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         switch value.trimmingWhitespace().lowercasedString {
         case "active": self = .active
         case "passive": self = .passive

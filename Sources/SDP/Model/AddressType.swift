@@ -10,7 +10,7 @@ public enum AddressType: Sendable, Hashable, CustomStringConvertible {
         self = address.utf8.contains(ASCII.colon) ? .ipv6 : .ipv4
     }
 
-    init(parsing bytes: ArraySlice<UInt8>) {
+    init(parsing bytes: SDPBytes) {
         if bytes.equalsIgnoringCase("IP4") {
             self = .ipv4
         } else if bytes.equalsIgnoringCase("IP6") {

@@ -10,7 +10,7 @@ public struct Bandwidth: Sendable, Hashable {
     }
 
     /// `b=<bwtype>:<bandwidth>`.
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let (type, amount) = value.trimmingWhitespace().splitOnce(at: ASCII.colon)
         guard !type.isEmpty else { throw .missing("bandwidth type") }
         guard let amount else { throw .missing("bandwidth") }

@@ -34,27 +34,25 @@ public struct ConnectionData: Sendable, Hashable {
     }
 
     /// `c=<nettype> <addrtype> <connection-address>`.
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
-        let fields = value.fields()
-        guard fields.count >= 3 else {
-            throw .missing(["network type", "address type", "connection address"][fields.count])
-        }
-        guard fields.count == 3 else { throw .outOfRange("number of sub-fields") }
-        networkType = fields[0].string
-        addressType = AddressType(parsing: fields[1])
-        let parts = fields[2].pieces(separatedBy: ASCII.slash)
-        address = parts[0].string
-        guard !parts[0].isEmpty else { throw .missing("connection address") }
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
+        var cursor = FieldCursor(value)
+        networkType = try cursor.next("network type").string
+        addressType = AddressType(parsing: try cursor.next("address type"))
+        let field = try cursor.next("connection address")
+        try cursor.expectEnd()
+        let (host, suffix) = field.splitOnce(at: ASCII.slash)
+        guard !host.isEmpty else { throw .missing("connection address") }
+        address = host.string
         switch addressType {
         case .ipv4:
-            guard parts.count <= 3 else { throw .outOfRange("multicast suffix") }
-            ttl = parts.count > 1 ? try parts[1].number("TTL") : nil
-            numberOfAddresses = parts.count > 2 ? try parts[2].number("number of addresses") : nil
+            guard let suffix else { break }
+            let (first, second) = suffix.splitOnce(at: ASCII.slash)
+            ttl = try first.number("TTL")
+            if let second { numberOfAddresses = try second.number("number of addresses") }
         case .ipv6:
-            guard parts.count <= 2 else { throw .outOfRange("multicast suffix") }
-            numberOfAddresses = parts.count > 1 ? try parts[1].number("number of addresses") : nil
+            if let suffix { numberOfAddresses = try suffix.number("number of addresses") }
         case .other:
-            address = fields[2].string
+            address = field.string
         }
     }
 

@@ -10,7 +10,7 @@ public struct EncryptionKey: Sendable, Hashable {
     }
 
     /// `k=<method>` or `k=<method>:<encryption key>`.
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let (method, key) = value.splitOnce(at: ASCII.colon)
         guard !method.isEmpty else { throw .missing("method") }
         self.method = method.string

@@ -40,7 +40,7 @@ public struct MediaDescription: Sendable, Hashable, SDPAttributeCarrier {
 
     /// The formats that are RTP payload type numbers, in order.
     public var payloadTypes: [UInt8] {
-        formats.compactMap { ArraySlice($0.utf8).decimal(UInt8.self) }.filter { $0 <= 127 }
+        formats.compactMap { format in withBytes(of: format) { $0.decimal(UInt8.self) } }.filter { $0 <= 127 }
     }
 
     /// The formats that are RTP payload types, each with the codec it names: its rtpmap, or the
@@ -61,22 +61,26 @@ public struct MediaDescription: Sendable, Hashable, SDPAttributeCarrier {
     /// `m=<media> <port>[/<number of ports>] <proto> 1*(SP <fmt>)`. For RTP profiles each
     /// format must be a payload type (0–127); an m= line with no format is tolerated because
     /// some stacks write rejected streams that way.
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
-        let fields = value.fields()
-        guard fields.count >= 3 else { throw .missing(["media", "port", "transport protocol"][fields.count]) }
-        type = MediaType(parsing: fields[0])
-        let (portBytes, countBytes) = fields[1].splitOnce(at: ASCII.slash)
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
+        var cursor = FieldCursor(value)
+        type = MediaType(parsing: try cursor.next("media"))
+        let (portBytes, countBytes) = try cursor.next("port").splitOnce(at: ASCII.slash)
         port = try portBytes.number("port")
         if let countBytes { portCount = try countBytes.number("number of ports") } else { portCount = nil }
-        transport = TransportProtocol(fields[2].string)
-        formats = fields.dropFirst(3).map(\.string)
-        if transport.isRTP {
-            for format in fields.dropFirst(3) { _ = try RTPMap.payloadType(format) }
+        let transportBytes = try cursor.next("transport protocol")
+        transport = TransportProtocol(transportBytes.string)
+        let isRTP = transportBytes.containsIgnoringCase("RTP/")
+        formats = []
+        formats.reserveCapacity(8)
+        while let format = cursor.next() {
+            if isRTP { _ = try RTPMap.payloadType(format) }
+            formats.append(format.string)
         }
         title = nil
         connections = []
         bandwidths = []
         attributes = []
+        attributes.reserveCapacity(12)
         unknownLines = []
     }
 

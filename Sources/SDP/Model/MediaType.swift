@@ -4,7 +4,7 @@ public enum MediaType: Sendable, Hashable, CustomStringConvertible {
     case audio, video, text, application, message, image
     case other(String)
 
-    init(parsing bytes: ArraySlice<UInt8>) {
+    init(parsing bytes: SDPBytes) {
         switch bytes.lowercasedString {
         case "audio": self = .audio
         case "video": self = .video

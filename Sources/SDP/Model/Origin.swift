@@ -25,20 +25,20 @@ public struct Origin: Sendable, Hashable {
     }
 
     /// The session id as a number, when it is one (RFC 8866 says it is, peers disagree).
-    public var sessionIDNumber: UInt64? { ArraySlice(sessionID.utf8).decimal() }
+    public var sessionIDNumber: UInt64? { withBytes(of: sessionID) { $0.decimal() } }
 
     /// The session version as a number, when it is one.
-    public var sessionVersionNumber: UInt64? { ArraySlice(sessionVersion.utf8).decimal() }
+    public var sessionVersionNumber: UInt64? { withBytes(of: sessionVersion) { $0.decimal() } }
 
     /// `o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>`.
     /// A username with spaces (seen from some gateways) is tolerated: the last five fields
     /// are fixed, so everything before them is the username.
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let fields = value.fields()
         guard fields.count >= 6 else { throw .missing(Self.fieldNames[min(fields.count, 5)]) }
         let fixed = fields.suffix(5)
         let base = fixed.startIndex
-        username = fields.prefix(fields.count - 5).map(\.string).joined(separator: " ")
+        username = fields.count == 6 ? fields[0].string : fields.prefix(fields.count - 5).map(\.string).joined(separator: " ")
         sessionID = fixed[base].string
         sessionVersion = fixed[base + 1].string
         networkType = fixed[base + 2].string

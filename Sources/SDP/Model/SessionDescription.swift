@@ -55,17 +55,22 @@ public struct SessionDescription: Sendable, Hashable, SDPAttributeCarrier {
 
     /// Parses an SDP body given as bytes (a SIP message body).
     public static func parse(_ bytes: [UInt8]) throws(SDPParseError) -> SessionDescription {
-        try SDPParser.parse(bytes[...])
+        try parse(bytes[...])
     }
 
     /// Parses an SDP body given as bytes (a slice of a larger SIP message buffer).
     public static func parse(_ bytes: ArraySlice<UInt8>) throws(SDPParseError) -> SessionDescription {
-        try SDPParser.parse(bytes)
+        try bytes.withUnsafeBufferPointer { buffer in Result { () throws(SDPParseError) in try SDPParser.parse(buffer[...]) } }
+            .get()
     }
 
     /// Parses an SDP body given as text.
     public static func parse(_ text: String) throws(SDPParseError) -> SessionDescription {
-        try SDPParser.parse(ArraySlice(text.utf8))
+        let result = text.utf8.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(SDPParseError) in try SDPParser.parse(buffer[...]) }
+        }
+        if let result { return try result.get() }
+        return try parse(Array(text.utf8))
     }
 
     /// The body in RFC 8866 order with CRLF line endings.

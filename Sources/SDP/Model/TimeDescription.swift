@@ -14,12 +14,11 @@ public struct TimeDescription: Sendable, Hashable {
     }
 
     /// `t=<start-time> <stop-time>`.
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
-        let fields = value.fields()
-        guard fields.count >= 2 else { throw .missing(fields.isEmpty ? "start time" : "stop time") }
-        guard fields.count == 2 else { throw .outOfRange("number of sub-fields") }
-        start = try fields[0].number("start time")
-        stop = try fields[1].number("stop time")
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
+        var cursor = FieldCursor(value)
+        start = try cursor.next("start time").number("start time")
+        stop = try cursor.next("stop time").number("stop time")
+        try cursor.expectEnd()
         repeats = []
     }
 
@@ -38,7 +37,7 @@ public struct RepeatTime: Sendable, Hashable {
         self.offsets = offsets
     }
 
-    init(parsing value: ArraySlice<UInt8>) throws(SDPParseError.Problem) {
+    init(parsing value: SDPBytes) throws(SDPParseError.Problem) {
         let fields = value.fields()
         guard fields.count >= 3 else {
             throw .missing(["repeat interval", "active duration", "offset"][fields.count])
@@ -65,7 +64,7 @@ public struct TimeZoneAdjustment: Sendable, Hashable {
         self.offset = offset
     }
 
-    static func parseList(_ value: ArraySlice<UInt8>) throws(SDPParseError.Problem) -> [TimeZoneAdjustment] {
+    static func parseList(_ value: SDPBytes) throws(SDPParseError.Problem) -> [TimeZoneAdjustment] {
         let fields = value.fields()
         guard !fields.isEmpty else { throw .missing("adjustment time") }
         guard fields.count.isMultiple(of: 2) else { throw .missing("offset") }

@@ -20,27 +20,26 @@ public struct TransportProtocol: Sendable, Hashable, CustomStringConvertible {
     public static let dtlsSCTP = TransportProtocol("DTLS/SCTP")
     public static let udptl = TransportProtocol("udptl")
 
-    private var uppercased: String { rawValue.uppercased() }
-
     /// Carries RTP (RFC 3551 profiles and their secure variants), so formats are payload types.
-    public var isRTP: Bool { uppercased.contains("RTP/") }
+    public var isRTP: Bool { withBytes(of: rawValue) { $0.containsIgnoringCase("RTP/") } }
 
     /// An SRTP profile (RFC 3711 `SAVP`, RFC 5124 `SAVPF`): media must be encrypted.
-    public var isSecure: Bool { uppercased.contains("/SAVP") }
+    public var isSecure: Bool { withBytes(of: rawValue) { $0.containsIgnoringCase("/SAVP") } }
 
     /// Keys come from a DTLS handshake (RFC 5764 `UDP/TLS/RTP/SAVP[F]`, RFC 8841 SCTP).
     public var usesDTLS: Bool {
-        let token = uppercased
-        return token.hasPrefix("UDP/TLS/") || token.hasPrefix("TCP/TLS/") || token.contains("DTLS/")
+        withBytes(of: rawValue) { bytes in
+            bytes.hasPrefixIgnoringCase("UDP/TLS/") || bytes.hasPrefixIgnoringCase("TCP/TLS/")
+                || bytes.containsIgnoringCase("DTLS/")
+        }
     }
 
     /// The AVPF feedback profile (RFC 4585).
-    public var hasFeedback: Bool { uppercased.hasSuffix("AVPF") }
+    public var hasFeedback: Bool { withBytes(of: rawValue) { $0.count >= 4 && $0.suffix(4).equalsIgnoringCase("AVPF") } }
 
     /// RTP over UDP, the only transport the media layer runs (no `TCP/RTP/AVP`, RFC 4571).
     public var isRTPOverUDP: Bool {
-        let token = uppercased
-        return isRTP && (token.hasPrefix("RTP/") || token.hasPrefix("UDP/"))
+        isRTP && withBytes(of: rawValue) { $0.hasPrefixIgnoringCase("RTP/") || $0.hasPrefixIgnoringCase("UDP/") }
     }
 
     public var description: String { rawValue }

@@ -42,7 +42,7 @@ public struct TypedTime: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(value)\(unit?.letter ?? "")" }
 
     /// `typed-time = 1*DIGIT [fixed-len-time-unit]`, with a leading `-` when `allowsNegative`.
-    init(parsing bytes: ArraySlice<UInt8>, name: String, allowsNegative: Bool) throws(SDPParseError.Problem) {
+    init(parsing bytes: SDPBytes, name: String, allowsNegative: Bool) throws(SDPParseError.Problem) {
         var digits = bytes
         let negative = allowsNegative && digits.first == ASCII.minus
         if negative { digits = digits.dropFirst() }

@@ -21,18 +21,51 @@ enum ASCII {
     static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }
 
-extension ArraySlice where Element == UInt8 {
+/// A borrowed view of part of the body being parsed: no reference counting on the hot path.
+/// Only ever alive inside `SDPParser.parse`; everything kept is copied into a `String` or a number.
+typealias SDPBytes = Slice<UnsafeBufferPointer<UInt8>>
+
+/// Runs `body` over the UTF-8 bytes of `text` (for reads of model strings, off the hot path).
+func withBytes<Result>(of text: String, _ body: (SDPBytes) -> Result) -> Result {
+    var text = text
+    return text.withUTF8 { body($0[...]) }
+}
+
+extension Slice where Base == UnsafeBufferPointer<UInt8> {
     /// The bytes as a `String`; invalid UTF-8 in free text becomes U+FFFD rather than failing
     /// the whole body (old phones send Latin-1 session names).
-    var string: String { String(decoding: self, as: UTF8.self) }
+    var string: String { String(decoding: UnsafeBufferPointer(rebasing: self), as: UTF8.self) }
 
-    /// The bytes as a lowercase ASCII `String`, for matching case-insensitive keywords.
-    var lowercasedString: String { String(decoding: self.lazy.map(ASCII.lowercased), as: UTF8.self) }
+    /// The bytes as a lowercase ASCII `String`, for matching case-insensitive keywords. Names
+    /// are nearly always lowercase already, so that case decodes the bytes directly.
+    var lowercasedString: String {
+        guard contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return string }
+        return String(decoding: map(ASCII.lowercased), as: UTF8.self)
+    }
+
+    /// Whether `keyword` (uppercase ASCII) occurs in the bytes, ignoring ASCII case.
+    func containsIgnoringCase(_ keyword: StaticString) -> Bool {
+        keyword.withUTF8Buffer { needle in
+            guard needle.count <= count else { return false }
+            var start = startIndex
+            while start + needle.count <= endIndex {
+                if zip(self[start...], needle).allSatisfy({ ASCII.lowercased($0) == ASCII.lowercased($1) }) { return true }
+                start += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the bytes start with `keyword`, ignoring ASCII case.
+    func hasPrefixIgnoringCase(_ keyword: StaticString) -> Bool {
+        count >= keyword.utf8CodeUnitCount && prefix(keyword.utf8CodeUnitCount).equalsIgnoringCase(keyword)
+    }
 
     /// Fields separated by runs of SP or HTAB, empty ones dropped. RFC 8866 §5 uses exactly
     /// one SP, but peers send doubled or trailing spaces and nothing is lost by folding them.
-    func fields() -> [ArraySlice<UInt8>] {
-        var result: [ArraySlice<UInt8>] = []
+    func fields() -> [Self] {
+        var result: [Self] = []
+        result.reserveCapacity(8)
         var index = startIndex
         while index < endIndex {
             while index < endIndex, ASCII.isWhitespace(self[index]) { index += 1 }
@@ -45,28 +78,28 @@ extension ArraySlice where Element == UInt8 {
     }
 
     /// Every piece between `separator`s, empty pieces kept (`"a//b"` has three).
-    func pieces(separatedBy separator: UInt8) -> [ArraySlice<UInt8>] {
+    func pieces(separatedBy separator: UInt8) -> [Self] {
         split(separator: separator, omittingEmptySubsequences: false)
     }
 
     /// The part before the first `separator` and, when there is one, the part after it.
-    func splitOnce(at separator: UInt8) -> (head: ArraySlice<UInt8>, tail: ArraySlice<UInt8>?) {
+    func splitOnce(at separator: UInt8) -> (head: Self, tail: Self?) {
         guard let index = firstIndex(of: separator) else { return (self, nil) }
         return (self[startIndex..<index], self[(index + 1)...])
     }
 
     /// The first field and everything after the whitespace that follows it, verbatim.
-    func splitFirstField() -> (head: ArraySlice<UInt8>, rest: ArraySlice<UInt8>) {
+    func splitFirstField() -> (head: Self, rest: Self) {
         let trimmed = trimmingLeadingWhitespace()
         let end = trimmed.firstIndex(where: ASCII.isWhitespace) ?? trimmed.endIndex
         return (trimmed[trimmed.startIndex..<end], trimmed[end...].trimmingLeadingWhitespace())
     }
 
-    func trimmingLeadingWhitespace() -> ArraySlice<UInt8> {
+    func trimmingLeadingWhitespace() -> Self {
         drop(while: ASCII.isWhitespace)
     }
 
-    func trimmingWhitespace() -> ArraySlice<UInt8> {
+    func trimmingWhitespace() -> Self {
         let head = drop(while: ASCII.isWhitespace)
         guard let last = head.lastIndex(where: { !ASCII.isWhitespace($0) }) else { return head[head.endIndex...] }
         return head[head.startIndex...last]

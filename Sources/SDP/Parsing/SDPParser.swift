@@ -2,7 +2,7 @@
 /// limits of `SDPLimits`, hands each to `SDPParserState`, and attaches the line number and
 /// text to whatever goes wrong.
 enum SDPParser {
-    static func parse(_ body: ArraySlice<UInt8>) throws(SDPParseError) -> SessionDescription {
+    static func parse(_ body: SDPBytes) throws(SDPParseError) -> SessionDescription {
         guard body.count <= SDPLimits.maximumBodyBytes else {
             throw SDPParseError(lineNumber: 0, line: "", reason: .bodyTooLarge(limit: SDPLimits.maximumBodyBytes))
         }
@@ -26,12 +26,12 @@ enum SDPParser {
         do {
             return try state.finish()
         } catch {
-            let context = state.endOfSession
+            guard let context = state.endOfSession else { throw SDPParseError(lineNumber: 0, line: "", reason: error) }
             throw SDPParseError(lineNumber: context.number, bytes: context.bytes, reason: error)
         }
     }
 
-    private static func check(_ line: ArraySlice<UInt8>, number: Int) throws(SDPParseError.Reason) {
+    private static func check(_ line: SDPBytes, number: Int) throws(SDPParseError.Reason) {
         guard number <= SDPLimits.maximumLines else { throw .tooManyLines(limit: SDPLimits.maximumLines) }
         guard line.count <= SDPLimits.maximumLineLength else {
             throw .lineTooLong(limit: SDPLimits.maximumLineLength)

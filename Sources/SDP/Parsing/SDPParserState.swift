@@ -15,9 +15,9 @@ struct SDPParserState {
     private var sessionSeen: UInt32 = 0
     private var mediaSeen: UInt32 = 0
     /// Where a missing-line error points: the first `m=` line, else the last line read.
-    private(set) var endOfSession: (number: Int, bytes: ArraySlice<UInt8>) = (0, [])
+    private(set) var endOfSession: (number: Int, bytes: SDPBytes)?
 
-    mutating func consume(_ line: ArraySlice<UInt8>, number: Int) throws(Reason) {
+    mutating func consume(_ line: SDPBytes, number: Int) throws(Reason) {
         let start = line.startIndex
         guard line.count >= 2, ASCII.isLetter(line[start]), line[start + 1] == ASCII.equals else {
             throw .malformedLine
@@ -42,13 +42,13 @@ struct SDPParserState {
         return session
     }
 
-    private mutating func readVersion(_ type: UInt8, _ value: ArraySlice<UInt8>) throws(Reason) {
+    private mutating func readVersion(_ type: UInt8, _ value: SDPBytes) throws(Reason) {
         guard type == UInt8(ascii: "v") else { throw .missingVersion }
         guard value.trimmingWhitespace().elementsEqual("0".utf8) else { throw .unsupportedVersion }
         sawVersion = true
     }
 
-    private mutating func startMedia(_ value: ArraySlice<UInt8>) throws(Reason) {
+    private mutating func startMedia(_ value: SDPBytes) throws(Reason) {
         guard session.media.count < SDPLimits.maximumMediaDescriptions else {
             throw .tooManyMediaDescriptions(limit: SDPLimits.maximumMediaDescriptions)
         }
@@ -56,7 +56,7 @@ struct SDPParserState {
         mediaSeen = 0
     }
 
-    private mutating func consumeSession(_ type: UInt8, _ value: ArraySlice<UInt8>) throws(Reason) {
+    private mutating func consumeSession(_ type: UInt8, _ value: SDPBytes) throws(Reason) {
         switch type {
         case UInt8(ascii: "o"), UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "c"),
              UInt8(ascii: "z"), UInt8(ascii: "k"):
@@ -78,7 +78,7 @@ struct SDPParserState {
         }
     }
 
-    private mutating func consumeSessionOnce(_ type: UInt8, _ value: ArraySlice<UInt8>) throws(Reason) {
+    private mutating func consumeSessionOnce(_ type: UInt8, _ value: SDPBytes) throws(Reason) {
         switch type {
         case UInt8(ascii: "o"): session.origin = try Self.field(type) { () throws(Problem) in try Origin(parsing: value) }
         case UInt8(ascii: "s"): session.sessionName = value.string
@@ -95,7 +95,7 @@ struct SDPParserState {
     }
 
     private static func consumeMedia(
-        _ type: UInt8, _ value: ArraySlice<UInt8>, into media: inout MediaDescription, seen mediaSeen: inout UInt32
+        _ type: UInt8, _ value: SDPBytes, into media: inout MediaDescription, seen mediaSeen: inout UInt32
     ) throws(Reason) {
         switch type {
         case UInt8(ascii: "i"):
