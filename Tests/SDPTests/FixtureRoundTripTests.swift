@@ -7,8 +7,9 @@ import TestSupport
 @Suite struct FixtureRoundTripTests {
     static let fixtureNames: [String] = (try? Fixtures.files(in: "sdp", withExtension: "sdp")) ?? []
 
-    @Test func allTwentyFiveFixturesAreFound() {
-        #expect(Self.fixtureNames.count == 25)
+    /// Guards the parameterised tests below against running over an empty list.
+    @Test func theFixtureCorpusIsFound() {
+        #expect(Self.fixtureNames.count >= 25)
     }
 
     @Test(arguments: fixtureNames)

@@ -36,10 +36,11 @@ enum CodecNegotiation {
             ours.payloadType = format.payloadType
             chosen.append(NegotiatedCodec(remote: format, local: ours))
         }
-        let rates = Set(chosen.filter { !$0.isTelephoneEvent && !$0.isComfortNoise }.map(\.clockRate))
+        let voiceRates = Set(chosen.filter { !$0.isTelephoneEvent && !$0.isComfortNoise }.map(\.clockRate))
         let events = chosen.filter(\.isTelephoneEvent)
-        let keptEvent = events.contains { rates.contains($0.clockRate) } ? nil : events.first
-        chosen.removeAll { $0.isTelephoneEvent && !rates.contains($0.clockRate) && $0 != keptEvent }
+        let matching = events.filter { voiceRates.contains($0.clockRate) }
+        let kept = matching.isEmpty ? Array(events.prefix(1)) : matching
+        chosen.removeAll { $0.isTelephoneEvent && !kept.contains($0) }
         return CodecSelection(chosen)
     }
 

@@ -89,7 +89,7 @@ struct SDPParserState {
         case UInt8(ascii: "z"):
             guard !session.timing.isEmpty else { throw .misplacedField(type: "z") }
             session.timeZoneAdjustments = try Self.field(type) { () throws(Problem) in try TimeZoneAdjustment.parseList(value) }
-        default:
+        default:  // k=, the last once-only session line `consumeSession` routes here
             session.encryptionKey = try Self.field(type) { () throws(Problem) in try EncryptionKey(parsing: value) }
         }
     }
