@@ -21,8 +21,9 @@ enum ASCII {
     static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }
 
-/// A borrowed view of part of the body being parsed: no reference counting on the hot path.
-/// Only ever alive inside `SDPParser.parse`; everything kept is copied into a `String` or a number.
+/// A borrowed view of bytes: no reference counting on the hot path. It lives only inside the
+/// `withUnsafeBufferPointer`/`withUTF8` scope that made it; everything kept is copied into a
+/// `String` or a number before that scope ends.
 typealias SDPBytes = Slice<UnsafeBufferPointer<UInt8>>
 
 /// Runs `body` over the UTF-8 bytes of `text` (for reads of model strings, off the hot path).
