@@ -1,1 +1,0 @@
-// The SDP module. See Package.swift for where it sits in the layering.
