@@ -5,8 +5,9 @@ extension ServerLocator {
     func addressTargets(
         for candidates: [ServiceCandidate], _ log: inout [ResolutionStep]
     ) async -> [ResolvedTarget] {
-        var hosts: [String] = []
-        for candidate in candidates where !hosts.contains(candidate.host) { hosts.append(candidate.host) }
+        let hosts = candidates.reduce(into: [String]()) { hosts, candidate in
+            if !hosts.contains(candidate.host) { hosts.append(candidate.host) }
+        }
         async let aAnswers = concurrentLookups(hosts) { [client] name async throws(DNSError) in
             try await client.a(name)
         }
