@@ -79,9 +79,16 @@ extension HostParser {
     static func isHostname(_ bytes: [UInt8], _ range: Range<Int>, strict: Bool) -> Bool {
         guard !range.isEmpty else { return false }
         if !strict {
-            return bytes[range].allSatisfy {
-                SIPCharacterClass.isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
-            } && bytes[range].contains(where: SIPCharacterClass.isAlphanumeric)
+            var sawAlphanumeric = false
+            for index in range {
+                let byte = bytes[index]
+                if SIPCharacterClass.isAlphanumeric(byte) {
+                    sawAlphanumeric = true
+                } else if byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") && byte != UInt8(ascii: ".") {
+                    return false
+                }
+            }
+            return sawAlphanumeric
         }
         var labels: [Range<Int>] = []
         var start = range.lowerBound

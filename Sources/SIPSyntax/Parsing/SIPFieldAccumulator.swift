@@ -11,6 +11,7 @@ struct SIPFieldAccumulator {
     let buffer: UnsafeBufferPointer<UInt8>
     let limits: SIPParserLimits
     let locate: Bool
+    private let names = SIPHeaderNameTable.shared
     private(set) var fields: [SIPHeaderField] = []
     private(set) var locations: [SIPFieldLocation] = []
     private var name: SIPHeaderName?
@@ -39,7 +40,7 @@ struct SIPFieldAccumulator {
             throw nameError(line, nameEnd: nameEnd, at: index)
         }
         index += 1
-        name = SIPHeaderName.lookUp(buffer, lower..<nameEnd)
+        name = SIPHeaderName.lookUp(buffer, lower..<nameEnd, in: names)
         nameLine = line.number
         first = segment(index..<upper, line: line)
     }

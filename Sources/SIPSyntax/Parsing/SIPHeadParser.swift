@@ -5,7 +5,7 @@ enum SIPHeadParser {
     /// HCOLON = *( SP / HTAB ) ":" SWS; header-value = *(TEXT-UTF8char / UTF8-CONT / LWS)
     /// LWS = [*WSP CRLF] 1*WSP — a line starting with SP/HTAB continues the previous field.
     static func parse(
-        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: SIPParserLimits,
+        _ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: SIPParserLimits,
         mode: SIPParsingMode, locate: Bool
     ) throws(SIPParseError) -> SIPParseResult<SIPMessageHead> {
         var reader = SIPLineReader(buffer: buffer, start: start, limits: limits)
@@ -13,7 +13,7 @@ enum SIPHeadParser {
         guard !first.range.isEmpty else {
             throw SIPParseError(.invalidStartLine(reason: "empty start line"), line: 1, column: 1)
         }
-        let startLine = try SIPStartLineParser.parse(Array(buffer[first.range]), mode: mode)
+        let startLine = try SIPStartLineParser.parse(bytes, first.range, mode: mode)
         var fields = SIPFieldAccumulator(buffer: buffer, limits: limits, locate: locate)
         while let line = try reader.next() {
             if line.range.isEmpty {

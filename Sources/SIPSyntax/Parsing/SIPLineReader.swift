@@ -27,8 +27,8 @@ struct SIPLineReader {
     /// would let two parsers disagree on where the header section stops.
     mutating func next() throws(SIPParseError) -> Line? {
         let lineStart = position
-        var index = lineStart
         let end = buffer.count
+        var index = skipToLineBreak(from: lineStart, end: end)
         while index < end {
             let byte = buffer[index]
             if byte == 0x0D {
@@ -48,6 +48,24 @@ struct SIPLineReader {
             throw error(.limitExceeded(.headerSectionSize, maximum: limits.maxHeaderSectionSize), at: index)
         }
         return nil
+    }
+
+    /// The first index at or after `start` that may hold CR or LF, skipping 8 bytes at a time
+    /// while none of them can (SWAR: a byte equal to the pattern becomes zero after XOR, and
+    /// `(x - 0x01…) & ~x & 0x80…` flags zero bytes).
+    @inline(__always)
+    private func skipToLineBreak(from start: Int, end: Int) -> Int {
+        guard let base = buffer.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let cr = word ^ (ones &* 0x0D), lf = word ^ (ones &* 0x0A)
+            if ((cr &- ones) & ~cr | (lf &- ones) & ~lf) & highs != 0 { break }
+            index += 8
+        }
+        return index
     }
 
     private mutating func finish(_ range: Range<Int>) throws(SIPParseError) -> Line {

@@ -36,7 +36,7 @@ public enum SIPMessageParser {
     ) throws(SIPParseError) -> SIPParseResult<SIPMessageHead> {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(SIPParseError) in
-                try SIPHeadParser.parse(buffer, from: start, limits: limits, mode: mode, locate: locate)
+                try SIPHeadParser.parse(bytes, buffer, from: start, limits: limits, mode: mode, locate: locate)
             }
         }
         return try result.get()

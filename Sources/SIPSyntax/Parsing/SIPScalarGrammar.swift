@@ -66,7 +66,7 @@ public enum SIPScalarGrammar {
             guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }) else {
                 throw scanner.failure("Call-ID must be word [ \"@\" word ] (RFC 3261 §25.1)")
             }
-            if let bad = scanner.bytes.firstIndex(where: { $0 != UInt8(ascii: "@") && SIPCharacterClass.of($0).isDisjoint(with: .word) }) {
+            if let bad = scanner.bytes.firstIndex(where: { $0 != UInt8(ascii: "@") && !SIPCharacterClass.word.contains($0) }) {
                 throw scanner.failure("character not allowed in a Call-ID word", at: bad)
             }
         }

@@ -92,7 +92,7 @@ struct SIPScanner {
         let start = position
         while position < end {
             let byte = bytes[position]
-            if !SIPCharacterClass.of(byte).isDisjoint(with: set) {
+            if set.contains(byte) {
                 position += 1
             } else if escapes && byte == UInt8(ascii: "%") {
                 guard let high = peek(1), let low = peek(2),

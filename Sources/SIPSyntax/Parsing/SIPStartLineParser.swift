@@ -4,10 +4,11 @@
 /// (RFC 4475 §3.1.2.9, §3.1.2.10), a Request-URI inside `< >` (§3.1.2.7), and a status line
 /// that ends right after the code; `.strict` demands the grammar's single SPs.
 enum SIPStartLineParser {
-    static func parse(_ line: [UInt8], mode: SIPParsingMode) throws(SIPParseError) -> SIPStartLine {
-        var scanner = SIPScanner(bytes: line, mode: mode, context: .startLine, line: 1)
-        if line.count >= 4, line[0] | 0x20 == UInt8(ascii: "s"), line[1] | 0x20 == UInt8(ascii: "i"),
-           line[2] | 0x20 == UInt8(ascii: "p"), line[3] == UInt8(ascii: "/") {
+    static func parse(_ bytes: [UInt8], _ line: Range<Int>, mode: SIPParsingMode) throws(SIPParseError) -> SIPStartLine {
+        var scanner = SIPScanner(bytes: bytes, range: line, mode: mode, context: .startLine, line: 1, columnBase: 1 - line.lowerBound)
+        let s = line.lowerBound
+        if line.count >= 4, bytes[s] | 0x20 == UInt8(ascii: "s"), bytes[s + 1] | 0x20 == UInt8(ascii: "i"),
+           bytes[s + 2] | 0x20 == UInt8(ascii: "p"), bytes[s + 3] == UInt8(ascii: "/") {
             return try statusLine(&scanner)
         }
         return try requestLine(&scanner)
@@ -72,7 +73,9 @@ enum SIPStartLineParser {
     static func version(_ scanner: inout SIPScanner) throws(SIPParseError) -> SIPVersion {
         let start = scanner.position
         let letters = scanner.scan(while: SIPCharacterClass.isAlpha)
-        guard scanner.text(letters).uppercased() == "SIP", scanner.consume(UInt8(ascii: "/")),
+        let sip: [UInt8] = [UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "p")]
+        guard letters.count == 3, zip(scanner.bytes[letters], sip).allSatisfy({ $0 | 0x20 == $1 }),
+              scanner.consume(UInt8(ascii: "/")),
               !scanner.scan(while: SIPCharacterClass.isDigit).isEmpty, scanner.consume(UInt8(ascii: ".")),
               !scanner.scan(while: SIPCharacterClass.isDigit).isEmpty else {
             throw scanner.failure("expected a SIP version such as SIP/2.0", at: start)

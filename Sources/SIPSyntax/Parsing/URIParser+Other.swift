@@ -35,7 +35,7 @@ extension URIParser {
             guard !name.isEmpty else { throw scanner.failure("empty tel URI parameter name") }
             var value: String?
             if scanner.consume(UInt8(ascii: "=")) {
-                let range = try scanner.scan([.unreserved, .paramUnreserved], escapes: true)
+                let range = try scanner.scan(.paramChar, escapes: true)
                 guard !range.isEmpty else { throw scanner.failure("empty tel URI parameter value") }
                 value = scanner.text(range)
             }
@@ -48,7 +48,7 @@ extension URIParser {
     /// (reserved / unreserved / escaped) after the colon.
     static func absoluteURI(_ scanner: inout SIPScanner, scheme: Range<Int>) throws(SIPParseError) -> AbsoluteURI {
         let start = scanner.position
-        let range = try scanner.scan([.reserved, .unreserved], escapes: true)
+        let range = try scanner.scan(.uric, escapes: true)
         guard !range.isEmpty else { throw scanner.failure("nothing after '\(scanner.text(scheme)):'") }
         guard scanner.isAtEnd else {
             throw scanner.failure("character not allowed in a URI (RFC 3986 uric)")

@@ -5,11 +5,17 @@ enum URIParser {
     /// Request-URI = SIP-URI / SIPS-URI / absoluteURI; tel URIs are recognised among the latter.
     static func uri(_ scanner: inout SIPScanner) throws(SIPParseError) -> URI {
         let schemeRange = try scheme(&scanner)
-        let scheme = scanner.text(schemeRange).lowercased()
-        switch scheme {
-        case "sip", "sips": return .sip(try sipURI(&scanner, secure: scheme == "sips"))
-        case "tel": return .tel(try telURI(&scanner))
-        default: return .other(try absoluteURI(&scanner, scheme: schemeRange))
+        if schemeIs("sip", scanner.bytes, schemeRange) { return .sip(try sipURI(&scanner, secure: false)) }
+        if schemeIs("sips", scanner.bytes, schemeRange) { return .sip(try sipURI(&scanner, secure: true)) }
+        if schemeIs("tel", scanner.bytes, schemeRange) { return .tel(try telURI(&scanner)) }
+        return .other(try absoluteURI(&scanner, scheme: schemeRange))
+    }
+
+    /// ASCII case-insensitive comparison of a scheme with a lower-case literal.
+    private static func schemeIs(_ literal: StaticString, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        return literal.withUTF8Buffer { expected in
+            zip(expected, bytes[range]).allSatisfy { $0 == $1 | 0x20 }
         }
     }
 
@@ -55,11 +61,11 @@ enum URIParser {
     private static func userInfo(_ scanner: inout SIPScanner) throws(SIPParseError) -> (Range<Int>, Range<Int>?)? {
         let start = scanner.position
         var probe = scanner
-        let run = try probe.scan([.unreserved, .userUnreserved, .passwordExtra], escapes: true)
+        let run = try probe.scan(.userInfo, escapes: true)
         var end = run.upperBound
         // a password may follow ":"; scan on over it
         while probe.consume(UInt8(ascii: ":")) {
-            end = try probe.scan([.unreserved, .userUnreserved, .passwordExtra], escapes: true).upperBound
+            end = try probe.scan(.userInfo, escapes: true).upperBound
         }
         guard probe.current == UInt8(ascii: "@") else { return nil }
         let colon = scanner.bytes[start..<end].firstIndex(of: UInt8(ascii: ":"))
@@ -69,7 +75,7 @@ enum URIParser {
         if let colon {
             password = colon + 1..<end
             var check = scanner.restricted(to: colon + 1..<end)
-            _ = try check.scan([.unreserved, .passwordExtra], escapes: true)
+            _ = try check.scan(.password, escapes: true)
             guard check.isAtEnd else { throw check.failure("character not allowed in a URI password") }
         }
         scanner.position = end + 1
@@ -81,11 +87,11 @@ enum URIParser {
     static func uriParameters(_ scanner: inout SIPScanner) throws(SIPParseError) -> [Parameter] {
         var parameters: [Parameter] = []
         while scanner.consume(UInt8(ascii: ";")) {
-            let name = try scanner.scan([.unreserved, .paramUnreserved], escapes: true)
+            let name = try scanner.scan(.paramChar, escapes: true)
             guard !name.isEmpty else { throw scanner.failure("empty URI parameter name after ';'") }
             var value: String?
             if scanner.consume(UInt8(ascii: "=")) {
-                let range = try scanner.scan([.unreserved, .paramUnreserved], escapes: true)
+                let range = try scanner.scan(.paramChar, escapes: true)
                 guard !range.isEmpty else { throw scanner.failure("empty value for URI parameter '\(scanner.text(name))'") }
                 value = scanner.text(range)
             }
@@ -99,10 +105,10 @@ enum URIParser {
     private static func uriHeaders(_ scanner: inout SIPScanner) throws(SIPParseError) -> [Parameter] {
         var headers: [Parameter] = []
         repeat {
-            let name = try scanner.scan([.unreserved, .hnvUnreserved], escapes: true)
+            let name = try scanner.scan(.headerChar, escapes: true)
             guard !name.isEmpty else { throw scanner.failure("empty URI header name") }
             try scanner.expect(UInt8(ascii: "="), "'=' after URI header name '\(scanner.text(name))'")
-            let value = try scanner.scan([.unreserved, .hnvUnreserved], escapes: true)
+            let value = try scanner.scan(.headerChar, escapes: true)
             headers.append(Parameter(scanner.text(name), scanner.text(value)))
         } while scanner.consume(UInt8(ascii: "&"))
         return headers
