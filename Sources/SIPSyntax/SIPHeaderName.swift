@@ -108,6 +108,7 @@ public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, Expres
     public static var minSE: SIPHeaderName { SIPHeaderName(known: .minSE) }
     public static var reason: SIPHeaderName { SIPHeaderName(known: .reason) }
     public static var referredBy: SIPHeaderName { SIPHeaderName(known: .referredBy) }
+    public static var replyTo: SIPHeaderName { SIPHeaderName(known: .replyTo) }
     public static var replaces: SIPHeaderName { SIPHeaderName(known: .replaces) }
     public static var retryAfter: SIPHeaderName { SIPHeaderName(known: .retryAfter) }
     public static var sessionExpires: SIPHeaderName { SIPHeaderName(known: .sessionExpires) }

@@ -1,6 +1,38 @@
 import ArgumentParser
+import Foundation
 
+/// The `dialtone` executable: argument parsing and wiring only (STYLE.md).
+///
+/// Exit codes follow the sip-lint contract: 0 valid, 1 invalid, 2 usage error — so argument
+/// errors, which ArgumentParser would report as 64, are mapped to 2 here.
 @main
 struct Dialtone: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dialtone")
+    static let configuration = CommandConfiguration(
+        commandName: "dialtone",
+        abstract: "A terminal SIP softphone.",
+        subcommands: [SIPLintCommand.self])
+
+    static func main() {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(SIPLintCommand.usageError.rawValue)
+        }
+        do {
+            var command = command
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("dialtone: \(error)\n".utf8))
+            Foundation.exit(SIPLintCommand.usageError.rawValue)
+        }
+    }
 }

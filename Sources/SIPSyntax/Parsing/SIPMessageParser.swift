@@ -101,3 +101,10 @@ public enum SIPMessageParser {
         return index
     }
 }
+
+extension SIPMessageParser {
+    /// Parses one start line (without its CRLF) on its own, e.g. to re-check it strictly.
+    public static func parseStartLine(_ line: [UInt8], mode: SIPParsingMode = .liberal) throws(SIPParseError) -> SIPStartLine {
+        try SIPStartLineParser.parse(line, line.indices, mode: mode)
+    }
+}
