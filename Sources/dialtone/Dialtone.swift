@@ -13,25 +13,17 @@ struct Dialtone: ParsableCommand {
         subcommands: [SIPLintCommand.self])
 
     static func main() {
-        let command: ParsableCommand
         do {
-            command = try parseAsRoot()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(SIPLintCommand.usageError.rawValue)
-        }
-        do {
-            var command = command
+            var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
-            FileHandle.standardError.write(Data("dialtone: \(error)\n".utf8))
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(SIPLintCommand.usageError.rawValue)
         }
     }
