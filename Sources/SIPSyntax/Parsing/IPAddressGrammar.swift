@@ -75,20 +75,22 @@ extension HostParser {
     /// hostname = *( domainlabel "." ) toplabel [ "." ]
     /// domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum
     /// toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum
-    /// Liberal mode accepts any run of alphanumerics, "-", "_" and "." that is not all dots.
+    /// Liberal mode accepts any run of alphanumerics, "-", "_" and "." with at least one letter.
     static func isHostname(_ bytes: [UInt8], _ range: Range<Int>, strict: Bool) -> Bool {
         guard !range.isEmpty else { return false }
         if !strict {
-            var sawAlphanumeric = false
+            var sawLetter = false
             for index in range {
                 let byte = bytes[index]
-                if SIPCharacterClass.isAlphanumeric(byte) {
-                    sawAlphanumeric = true
+                if SIPCharacterClass.isAlpha(byte) {
+                    sawLetter = true
+                } else if SIPCharacterClass.isDigit(byte) {
+                    continue
                 } else if byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") && byte != UInt8(ascii: ".") {
                     return false
                 }
             }
-            return sawAlphanumeric
+            return sawLetter  // all digits and dots would be a broken IPv4 address
         }
         var labels: [Range<Int>] = []
         var start = range.lowerBound
