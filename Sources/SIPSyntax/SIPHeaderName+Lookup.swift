@@ -52,8 +52,14 @@ final class SIPHeaderNameTable: Sendable {
         return spellings.withUnsafeBufferPointer { table -> SIPKnownHeader? in
             var offset = bucketStart[length], entry = headerStart[length]
             let end = bucketStart[length + 1]
+            let first = bytes[range.lowerBound] | 0x20
             while offset < end {
-                var index = 0
+                if table[offset] != first {
+                    offset += length
+                    entry += 1
+                    continue
+                }
+                var index = 1
                 while index < length, bytes[range.lowerBound + index] | 0x20 == table[offset + index] { index += 1 }
                 if index == length { return headers[entry] }
                 offset += length

@@ -122,8 +122,7 @@ enum SIPViaGrammar {
             scanner.position = end
             return result
         }
-        var hostScanner = scanner.restricted(to: range)
-        let result = try HostParser.hostPort(&hostScanner)
+        let result = try scanner.within(range) { s throws(SIPParseError) in try HostParser.hostPort(&s) }
         scanner.position = end
         return result
     }

@@ -12,9 +12,11 @@ enum SIPAddressGrammar {
             scanner.skipWhitespace()
             guard scanner.current == UInt8(ascii: "<") else { throw scanner.failure("expected '<' after the display name") }
         } else if scanner.current != UInt8(ascii: "<") {
-            var probe = scanner
-            _ = probe.scan { SIPCharacterClass.isToken($0) }
-            if probe.current == UInt8(ascii: ":") {
+            let start = scanner.position
+            _ = scanner.scan { SIPCharacterClass.isToken($0) }
+            let isScheme = scanner.current == UInt8(ascii: ":")
+            scanner.position = start
+            if isScheme {
                 return try addrSpec(&scanner)
             }
             displayName = try tokenDisplayName(&scanner)
@@ -54,8 +56,7 @@ enum SIPAddressGrammar {
             let at = inner.lowerBound > scanner.position ? scanner.position : inner.upperBound
             throw scanner.failure("white space inside < > around the URI (RFC 3261 §25.1, RFC 4475 §3.1.2.14)", at: at)
         }
-        var uriScanner = scanner.restricted(to: inner)
-        let uri = try URIParser.uri(&uriScanner)
+        let uri = try scanner.within(inner) { s throws(SIPParseError) in try URIParser.uri(&s) }
         scanner.position = close + 1
         return uri
     }
@@ -72,8 +73,7 @@ enum SIPAddressGrammar {
             let character = scanner.text(bad..<bad + 1)
             throw scanner.failure("a URI containing '\(character)' must be enclosed in < > (RFC 3261 §20, RFC 4475 §3.1.2.13)", at: bad)
         }
-        var uriScanner = scanner.restricted(to: start..<end)
-        let uri = try URIParser.uri(&uriScanner)
+        let uri = try scanner.within(start..<end) { s throws(SIPParseError) in try URIParser.uri(&s) }
         scanner.position = end
         let parameters = try SIPListGrammar.genericParameters(&scanner)
         return SIPAddress(displayName: nil, uri: uri, parameters: parameters)

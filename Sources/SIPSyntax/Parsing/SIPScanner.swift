@@ -45,6 +45,17 @@ struct SIPScanner {
         return index < end && index >= 0 ? bytes[index] : nil
     }
 
+    /// Runs `body` on this scanner narrowed to `range`, then restores the end (the position is
+    /// left where `body` left it). Cheaper than `restricted(to:)`, which copies the scanner.
+    @inline(__always)
+    mutating func within<T>(_ range: Range<Int>, _ body: (inout SIPScanner) throws(SIPParseError) -> T) throws(SIPParseError) -> T {
+        let savedEnd = end
+        position = range.lowerBound
+        end = range.upperBound
+        defer { end = savedEnd }
+        return try body(&self)
+    }
+
     /// A scanner over `range` of the same bytes, same context.
     func restricted(to range: Range<Int>) -> SIPScanner {
         var copy = self

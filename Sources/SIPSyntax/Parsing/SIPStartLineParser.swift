@@ -36,10 +36,12 @@ enum SIPStartLineParser {
             throw scanner.failure("more than one SP before the SIP version (RFC 3261 §7.1)", at: uriEnd - 1)
         }
         guard uriEnd > scanner.position else { throw scanner.failure("request line lacks the SIP version or the Request-URI") }
-        let uri = try requestURI(scanner.restricted(to: scanner.position..<uriEnd))
-        var versionScanner = scanner.restricted(to: lastSpace + 1..<end)
-        let version = try version(&versionScanner)
-        guard versionScanner.isAtEnd else { throw versionScanner.failure("unexpected text after the SIP version") }
+        let uri = try scanner.within(scanner.position..<uriEnd) { s throws(SIPParseError) in try requestURI(&s) }
+        let version = try scanner.within(lastSpace + 1..<end) { s throws(SIPParseError) in
+            let version = try Self.version(&s)
+            guard s.isAtEnd else { throw s.failure("unexpected text after the SIP version") }
+            return version
+        }
         return .request(method: SIPMethod(method), uri: uri, version: version)
     }
 
@@ -55,8 +57,7 @@ enum SIPStartLineParser {
     }
 
     /// Request-URI = SIP-URI / SIPS-URI / absoluteURI, with no white space inside.
-    private static func requestURI(_ scanner: SIPScanner) throws(SIPParseError) -> URI {
-        var scanner = scanner
+    private static func requestURI(_ scanner: inout SIPScanner) throws(SIPParseError) -> URI {
         if let space = scanner.bytes[scanner.position..<scanner.end].firstIndex(where: SIPCharacterClass.isWhitespace) {
             throw scanner.failure("white space inside the Request-URI (RFC 4475 §3.1.2.8)", at: space)
         }
@@ -64,7 +65,7 @@ enum SIPStartLineParser {
             guard !scanner.isStrict, scanner.bytes[scanner.end - 1] == UInt8(ascii: ">"), scanner.end - scanner.position > 2 else {
                 throw scanner.failure("Request-URI must not be enclosed in < > (RFC 3261 §7.1, RFC 4475 §3.1.2.7)")
             }
-            scanner = scanner.restricted(to: scanner.position + 1..<scanner.end - 1)
+            return try scanner.within(scanner.position + 1..<scanner.end - 1) { s throws(SIPParseError) in try URIParser.uri(&s) }
         }
         return try URIParser.uri(&scanner)
     }

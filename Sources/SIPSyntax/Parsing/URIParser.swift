@@ -42,8 +42,7 @@ enum URIParser {
         let hostEnd = scanner.bytes[scanner.position..<scanner.end].firstIndex {
             $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "?")
         } ?? scanner.end
-        var hostScanner = scanner.restricted(to: scanner.position..<hostEnd)
-        (uri.host, uri.port) = try HostParser.hostPort(&hostScanner)
+        (uri.host, uri.port) = try scanner.within(scanner.position..<hostEnd) { s throws(SIPParseError) in try HostParser.hostPort(&s) }
         scanner.position = hostEnd
         uri.parameters = try uriParameters(&scanner)
         if scanner.consume(UInt8(ascii: "?")) {
@@ -60,23 +59,26 @@ enum URIParser {
     /// password = *( unreserved / escaped / "&" / "=" / "+" / "$" / "," )
     private static func userInfo(_ scanner: inout SIPScanner) throws(SIPParseError) -> (Range<Int>, Range<Int>?)? {
         let start = scanner.position
-        var probe = scanner
-        let run = try probe.scan(.userInfo, escapes: true)
+        let run = try scanner.scan(.userInfo, escapes: true)
         var end = run.upperBound
         // a password may follow ":"; scan on over it
-        while probe.consume(UInt8(ascii: ":")) {
-            end = try probe.scan(.userInfo, escapes: true).upperBound
+        while scanner.consume(UInt8(ascii: ":")) {
+            end = try scanner.scan(.userInfo, escapes: true).upperBound
         }
-        guard probe.current == UInt8(ascii: "@") else { return nil }
+        guard scanner.current == UInt8(ascii: "@") else {
+            scanner.position = start
+            return nil
+        }
         let colon = scanner.bytes[start..<end].firstIndex(of: UInt8(ascii: ":"))
         let user = start..<(colon ?? end)
         guard !user.isEmpty else { throw scanner.failure("empty user part before '@'") }
         var password: Range<Int>?
         if let colon {
             password = colon + 1..<end
-            var check = scanner.restricted(to: colon + 1..<end)
-            _ = try check.scan(.password, escapes: true)
-            guard check.isAtEnd else { throw check.failure("character not allowed in a URI password") }
+            try scanner.within(colon + 1..<end) { check throws(SIPParseError) in
+                _ = try check.scan(.password, escapes: true)
+                guard check.isAtEnd else { throw check.failure("character not allowed in a URI password") }
+            }
         }
         scanner.position = end + 1
         return (user, password)
