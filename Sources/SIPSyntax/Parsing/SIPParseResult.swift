@@ -20,8 +20,12 @@ extension SIPParseResult: Equatable where Value: Equatable {}
 /// - a status line without the SP before an empty reason phrase;
 /// - white space inside `< >` around an addr-spec (RFC 4475 §3.1.2.14);
 /// - an addr-spec outside `< >` that contains `?headers` or a comma (RFC 4475 §3.1.2.13);
-/// - an IPv6 address without `[ ]` as a URI or Via host, when only one reading exists
-///   (see `HostParser`; RFC 5118 §4.2 forbids it);
+/// - an IPv6 address without `[ ]` as a URI or Via host (RFC 5118 §4.2 forbids it; real
+///   phones send `sip:4321@fec0:0:0:0:216:d3ff:fe0d:22c:5060`), when exactly one reading
+///   exists: the whole text is an address (no port), or the text before the last colon is an
+///   address and the rest a decimal port. `2001:db8::10:5070` fits both and is refused as
+///   ambiguous. The host is stored without brackets and always written back with them;
+
 /// - a CSeq number from 2^31 to 2^32-1 (RFC 3261 §8.1.1.5 says "less than 2**31");
 /// - host names outside the strict label grammar (underscores, digit-first top label);
 /// - a local tel number without `phone-context` (RFC 3966 §5.1.5);

@@ -4,6 +4,8 @@ public enum SIPStreamEvent: Hashable, Sendable {
     /// A double CRLF: an RFC 5626 §4.4.1 keep-alive "ping"; a server answers with a single CRLF.
     case keepAlivePing
     /// A single CRLF: the RFC 5626 §4.4.1 "pong" (or, RFC 3261 §7.5, a stray CRLF to ignore).
+    /// A lone CRLF is reported as soon as it is the whole buffer, so a client sees its pong
+    /// without waiting; a ping split across two reads therefore arrives as pong then ping.
     case keepAlivePong
 }
 
