@@ -2,67 +2,118 @@
 /// compact forms of RFC 3261 §7.3.3 (and later RFCs) are expanded to their long forms on creation,
 /// so `v`, `VIA` and `Via` are one name. Known names take their canonical spelling; unknown ones
 /// keep the spelling they arrived with.
+///
+/// A known name is stored as a one-byte `SIPKnownHeader` tag, so the parser and the header
+/// look-ups compare, hash and copy names without touching strings.
 public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
-    /// The spelling used when serializing.
-    public let name: String
-    /// The lower-cased long form: the identity used for comparison and hashing.
-    public let key: String
+    enum Storage: Hashable, Sendable {
+        case known(SIPKnownHeader)
+        /// Never holds the key of a known header: `init(_:)` maps those to `.known`.
+        case other(name: String, key: String)
+    }
+
+    let storage: Storage
+
+    init(known: SIPKnownHeader) { storage = .known(known) }
 
     public init(_ text: String) {
         let lower = text.lowercased()
-        if let canonical = Self.canonicalByLowercase[lower] {
-            self.name = canonical
-            self.key = canonical.lowercased()
+        if let known = Self.knownByLowercase[lower] {
+            storage = .known(known)
         } else {
-            self.name = text
-            self.key = lower
+            storage = .other(name: text, key: lower)
         }
     }
 
     public init(stringLiteral value: String) { self.init(value) }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
-    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    /// The spelling used when serializing.
+    public var name: String {
+        switch storage {
+        case .known(let header): header.spelling
+        case .other(let name, _): name
+        }
+    }
+
+    /// The lower-cased long form: the identity used for comparison and hashing.
+    public var key: String {
+        switch storage {
+        case .known(let header): header.key
+        case .other(_, let key): key
+        }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (.known(let a), .known(let b)): a == b
+        case (.other(_, let a), .other(_, let b)): a == b
+        case (.known, .other), (.other, .known): false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch storage {
+        case .known(let header): hasher.combine(header.rawValue)
+        case .other(_, let key): hasher.combine(key)
+        }
+    }
+
     public var description: String { name }
 
     /// Whether the name arrived (or could be sent) as a compact form.
     public var compactForm: Character? { Self.compactByKey[key] }
 
+    /// The canonical spellings of the known headers (RFC 3261 §20 and the extensions in use).
+    static var canonicalNames: [String] { SIPKnownHeader.allCases.map(\.spelling) }
+
     // MARK: - Well-known names
 
-    public static let accept: SIPHeaderName = "Accept"
-    public static let allow: SIPHeaderName = "Allow"
-    public static let authorization: SIPHeaderName = "Authorization"
-    public static let callID: SIPHeaderName = "Call-ID"
-    public static let contact: SIPHeaderName = "Contact"
-    public static let contentDisposition: SIPHeaderName = "Content-Disposition"
-    public static let contentEncoding: SIPHeaderName = "Content-Encoding"
-    public static let contentLength: SIPHeaderName = "Content-Length"
-    public static let contentType: SIPHeaderName = "Content-Type"
-    public static let cseq: SIPHeaderName = "CSeq"
-    public static let event: SIPHeaderName = "Event"
-    public static let expires: SIPHeaderName = "Expires"
-    public static let from: SIPHeaderName = "From"
-    public static let maxForwards: SIPHeaderName = "Max-Forwards"
-    public static let minExpires: SIPHeaderName = "Min-Expires"
-    public static let proxyAuthenticate: SIPHeaderName = "Proxy-Authenticate"
-    public static let proxyAuthorization: SIPHeaderName = "Proxy-Authorization"
-    public static let proxyRequire: SIPHeaderName = "Proxy-Require"
-    public static let rack: SIPHeaderName = "RAck"
-    public static let recordRoute: SIPHeaderName = "Record-Route"
-    public static let referTo: SIPHeaderName = "Refer-To"
-    public static let require: SIPHeaderName = "Require"
-    public static let route: SIPHeaderName = "Route"
-    public static let rseq: SIPHeaderName = "RSeq"
-    public static let server: SIPHeaderName = "Server"
-    public static let subscriptionState: SIPHeaderName = "Subscription-State"
-    public static let supported: SIPHeaderName = "Supported"
-    public static let timestamp: SIPHeaderName = "Timestamp"
-    public static let to: SIPHeaderName = "To"
-    public static let unsupported: SIPHeaderName = "Unsupported"
-    public static let userAgent: SIPHeaderName = "User-Agent"
-    public static let via: SIPHeaderName = "Via"
-    public static let wwwAuthenticate: SIPHeaderName = "WWW-Authenticate"
+    public static var accept: SIPHeaderName { SIPHeaderName(known: .accept) }
+    public static var allow: SIPHeaderName { SIPHeaderName(known: .allow) }
+    public static var authorization: SIPHeaderName { SIPHeaderName(known: .authorization) }
+    public static var callID: SIPHeaderName { SIPHeaderName(known: .callID) }
+    public static var contact: SIPHeaderName { SIPHeaderName(known: .contact) }
+    public static var contentDisposition: SIPHeaderName { SIPHeaderName(known: .contentDisposition) }
+    public static var contentEncoding: SIPHeaderName { SIPHeaderName(known: .contentEncoding) }
+    public static var contentLength: SIPHeaderName { SIPHeaderName(known: .contentLength) }
+    public static var contentType: SIPHeaderName { SIPHeaderName(known: .contentType) }
+    public static var cseq: SIPHeaderName { SIPHeaderName(known: .cseq) }
+    public static var event: SIPHeaderName { SIPHeaderName(known: .event) }
+    public static var expires: SIPHeaderName { SIPHeaderName(known: .expires) }
+    public static var from: SIPHeaderName { SIPHeaderName(known: .from) }
+    public static var maxForwards: SIPHeaderName { SIPHeaderName(known: .maxForwards) }
+    public static var minExpires: SIPHeaderName { SIPHeaderName(known: .minExpires) }
+    public static var proxyAuthenticate: SIPHeaderName { SIPHeaderName(known: .proxyAuthenticate) }
+    public static var proxyAuthorization: SIPHeaderName { SIPHeaderName(known: .proxyAuthorization) }
+    public static var proxyRequire: SIPHeaderName { SIPHeaderName(known: .proxyRequire) }
+    public static var rack: SIPHeaderName { SIPHeaderName(known: .rack) }
+    public static var recordRoute: SIPHeaderName { SIPHeaderName(known: .recordRoute) }
+    public static var referTo: SIPHeaderName { SIPHeaderName(known: .referTo) }
+    public static var require: SIPHeaderName { SIPHeaderName(known: .require) }
+    public static var route: SIPHeaderName { SIPHeaderName(known: .route) }
+    public static var rseq: SIPHeaderName { SIPHeaderName(known: .rseq) }
+    public static var server: SIPHeaderName { SIPHeaderName(known: .server) }
+    public static var subscriptionState: SIPHeaderName { SIPHeaderName(known: .subscriptionState) }
+    public static var supported: SIPHeaderName { SIPHeaderName(known: .supported) }
+    public static var timestamp: SIPHeaderName { SIPHeaderName(known: .timestamp) }
+    public static var to: SIPHeaderName { SIPHeaderName(known: .to) }
+    public static var unsupported: SIPHeaderName { SIPHeaderName(known: .unsupported) }
+    public static var userAgent: SIPHeaderName { SIPHeaderName(known: .userAgent) }
+    public static var via: SIPHeaderName { SIPHeaderName(known: .via) }
+    public static var wwwAuthenticate: SIPHeaderName { SIPHeaderName(known: .wwwAuthenticate) }
+
+    public static var acceptEncoding: SIPHeaderName { SIPHeaderName(known: .acceptEncoding) }
+    public static var allowEvents: SIPHeaderName { SIPHeaderName(known: .allowEvents) }
+    public static var date: SIPHeaderName { SIPHeaderName(known: .date) }
+    public static var minSE: SIPHeaderName { SIPHeaderName(known: .minSE) }
+    public static var reason: SIPHeaderName { SIPHeaderName(known: .reason) }
+    public static var referredBy: SIPHeaderName { SIPHeaderName(known: .referredBy) }
+    public static var replyTo: SIPHeaderName { SIPHeaderName(known: .replyTo) }
+    public static var replaces: SIPHeaderName { SIPHeaderName(known: .replaces) }
+    public static var retryAfter: SIPHeaderName { SIPHeaderName(known: .retryAfter) }
+    public static var sessionExpires: SIPHeaderName { SIPHeaderName(known: .sessionExpires) }
+    public static var subject: SIPHeaderName { SIPHeaderName(known: .subject) }
+    public static var warning: SIPHeaderName { SIPHeaderName(known: .warning) }
 
     // MARK: - Tables
 
@@ -76,27 +127,10 @@ public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, Expres
         "d": "Request-Disposition", "y": "Identity", "n": "Identity-Info",
     ]
 
-    /// Canonical spellings of the headers of RFC 3261 §20 and the extensions the stack uses.
-    static let canonicalNames: [String] = [
-        "Accept", "Accept-Encoding", "Accept-Language", "Alert-Info", "Allow", "Allow-Events",
-        "Authentication-Info", "Authorization", "Call-ID", "Call-Info", "Contact",
-        "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length",
-        "Content-Type", "CSeq", "Date", "Error-Info", "Event", "Expires", "From", "In-Reply-To",
-        "Max-Forwards", "MIME-Version", "Min-Expires", "Min-SE", "Organization", "Priority",
-        "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Require", "RAck", "Reason",
-        "Record-Route", "Refer-To", "Referred-By", "Replaces", "Reply-To", "Require",
-        "Retry-After", "Route", "RSeq", "Server", "Session-Expires", "SIP-ETag", "SIP-If-Match",
-        "Subject", "Subscription-State", "Supported", "Timestamp", "To", "Unsupported",
-        "User-Agent", "Via", "Warning", "WWW-Authenticate", "Path", "Service-Route",
-        "P-Asserted-Identity", "P-Preferred-Identity", "Accept-Contact", "Reject-Contact",
-        "Request-Disposition", "Identity", "Identity-Info", "Privacy", "Security-Client",
-        "Security-Server", "Security-Verify", "Flow-Timer",
-    ]
-
-    static let canonicalByLowercase: [String: String] = {
-        var table: [String: String] = [:]
-        for name in canonicalNames { table[name.lowercased()] = name }
-        for (letter, long) in compactForms { table[String(letter)] = long }
+    static let knownByLowercase: [String: SIPKnownHeader] = {
+        var table: [String: SIPKnownHeader] = [:]
+        for header in SIPKnownHeader.allCases { table[header.key] = header }
+        for (letter, long) in compactForms { table[String(letter)] = table[long.lowercased()] }
         return table
     }()
 

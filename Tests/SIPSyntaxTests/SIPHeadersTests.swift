@@ -67,3 +67,22 @@ import Testing
         #expect(URI.other(AbsoluteURI(scheme: "mailto", specific: "a@b")).scheme == "mailto")
     }
 }
+
+@Suite struct KnownHeaderNameTests {
+    /// Every canonical spelling names its own case, in any letter case, and compact letters
+    /// expand to the long form's case; the byte look-up used by the parser agrees.
+    @Test func spellingsAndCasesLineUp() throws {
+        let names = ["Via", "CSeq", "Call-ID", "WWW-Authenticate", "P-Asserted-Identity", "Flow-Timer", "RAck", "Min-SE"]
+        for name in names {
+            let header = SIPHeaderName(name)
+            #expect(header.name == name)
+            #expect(SIPHeaderName(name.uppercased()) == header)
+            #expect(header.hashValue == SIPHeaderName(name.lowercased()).hashValue)
+            let message = try SIPMessageParser.parseHead(Array("OPTIONS sip:a@b SIP/2.0\r\n\(name.lowercased()): x\r\n\r\n".utf8))
+            #expect(message.headers.first?.name.name == name)
+        }
+        #expect(SIPHeaderName("m") == .contact && SIPHeaderName("M").name == "Contact")
+        #expect(SIPHeaderName("X-Via") != .via)
+        #expect(SIPHeaderName.replyTo.key == "reply-to")
+    }
+}

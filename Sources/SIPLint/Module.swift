@@ -1,1 +1,0 @@
-// The SIPLint module. See Package.swift for where it sits in the layering.
