@@ -3,14 +3,18 @@ import Foundation
 
 /// The `dialtone` executable: argument parsing and wiring only (STYLE.md).
 ///
-/// Exit codes follow the sip-lint contract: 0 valid, 1 invalid, 2 usage error — so argument
-/// errors, which ArgumentParser would report as 64, are mapped to 2 here.
+/// One exit-code convention for every subcommand: 0 success, 1 the command failed (an invalid
+/// message, an unreadable file, …), 2 a usage error. ArgumentParser reports usage errors as 64
+/// (EX_USAGE); they are mapped to 2 here, as grep and most Unix tools do.
 @main
 struct Dialtone: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A full-screen terminal softphone for SIP.",
         subcommands: [SIPLintCommand.self, HistoryCommand.self])
+
+    /// The exit status of a usage error (bad option, missing file argument, …).
+    static let usageError = ExitCode(2)
 
     static func main() {
         do {
@@ -24,7 +28,8 @@ struct Dialtone: ParsableCommand {
                 Foundation.exit(0)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(SIPLintCommand.usageError.rawValue)
+            let code = exitCode(for: error)
+            Foundation.exit(code == .validationFailure ? usageError.rawValue : code.rawValue)
         }
     }
 }

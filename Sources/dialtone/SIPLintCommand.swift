@@ -12,7 +12,7 @@ struct SIPLintCommand: ParsableCommand {
 
     static let valid = ExitCode(0)
     static let invalid = ExitCode(1)
-    static let usageError = ExitCode(2)
+    static let usageError = Dialtone.usageError
 
     @Argument(help: "The message file, or '-' for standard input.")
     var file: String = "-"

@@ -63,7 +63,7 @@ import Testing
     @Test(arguments: [["--since", "2025-02-30"], ["--since", "last week"], ["--limit", "0"]])
     func badOptionsAreUsageErrors(_ options: [String]) throws {
         let outcome = try DialtoneProcess.run(["history"] + options + ["--database", "/nonexistent/h.sqlite"])
-        #expect(outcome.status == 64, "\(outcome.standardError)")
+        #expect(outcome.status == 2, "\(outcome.standardError)")
         #expect(outcome.standardError.contains(options[0]))
     }
 

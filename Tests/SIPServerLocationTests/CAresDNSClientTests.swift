@@ -54,26 +54,25 @@ import TestSupport
         await #expect(throws: DNSError.timeout(DNSQuestion(.a, "sip1.example.test"), servers: [server])) {
             try await client.a("sip1.example.test")
         }
-        let elapsed = ContinuousClock.now - started
-        #expect(elapsed >= .milliseconds(150) && elapsed < .seconds(2))
+        // Only the lower bound is a property of the client; an upper bound would time the machine.
+        #expect(ContinuousClock.now - started >= .milliseconds(150))
         withExtendedLifetime(silent) {}
     }
 
     @Test func aPortWhereNothingListensIsRefusedNotTimedOut() async throws {
         let server = DNSServerAddress(ip("127.0.0.1"), port: try LoopbackPort.free())
-        let client = try CAresDNSClient(.init(servers: [server], timeout: .seconds(5), tries: 1))
-        let started = ContinuousClock.now
+        // The error kind proves c-ares saw the ICMP refusal rather than waiting out the timeout.
+        let client = try CAresDNSClient(.init(servers: [server], timeout: .seconds(30), tries: 1))
         await #expect(throws: DNSError.connectionRefused(DNSQuestion(.srv, "_sip._udp.example.test"), servers: [server])) {
             try await client.srv("_sip._udp.example.test")
         }
-        #expect(ContinuousClock.now - started < .seconds(1))
     }
 
     @Test func theNextServerAnswersWhenTheFirstIsSilent() async throws {
         let dns = try await DNSMasq()
         let peer = try SilentUDPPeer()
         let silent = DNSServerAddress(ip("127.0.0.1"), port: peer.port)
-        let client = try CAresDNSClient(.init(servers: [silent, dns.server], timeout: .milliseconds(100), tries: 1))
+        let client = try CAresDNSClient(.init(servers: [silent, dns.server], timeout: .seconds(1), tries: 1))
         let started = ContinuousClock.now
         #expect(try await client.a("sip2.example.test").map(\.address) == [ip("127.0.0.3")])
         #expect(ContinuousClock.now - started >= .milliseconds(100))  // the first server's timeout

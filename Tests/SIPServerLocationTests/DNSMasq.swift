@@ -24,7 +24,7 @@ final class DNSMasq: Sendable {
             name: "dnsmasq", executable: "/usr/sbin/dnsmasq", arguments: arguments,
             workingDirectory: directory.path, logFile: directory.file("dnsmasq.log")))
         let probe = try CAresDNSClient(.init(servers: [server], timeout: .milliseconds(100), tries: 1))
-        try await peer.waitUntilReady(within: .seconds(5)) {
+        try await peer.waitUntilReady(within: .seconds(30)) {
             switch await Self.probe(probe) {
             case .success, .failure(.nameNotFound), .failure(.noRecords): true
             case .failure: false
@@ -38,7 +38,7 @@ final class DNSMasq: Sendable {
     var serverV6: DNSServerAddress { DNSServerAddress(IPAddress(literal: "::1")!, port: port) }
 
     /// A c-ares client pointed at this dnsmasq only.
-    func client(timeout: Duration = .milliseconds(500), tries: Int = 2) throws -> CAresDNSClient {
+    func client(timeout: Duration = .seconds(2), tries: Int = 2) throws -> CAresDNSClient {
         try CAresDNSClient(.init(servers: [server], timeout: timeout, tries: tries))
     }
 

@@ -39,7 +39,7 @@ import TestSupport
 
     @Test func stopEndsThePeerAndItsChildrenPromptly() async throws {
         let peer = try shell("sleep 30 & echo child $!; exec sleep 30")
-        try await peer.waitUntilReady(within: .seconds(5)) { peer.log().contains("child ") }
+        try await peer.waitUntilReady(within: .seconds(30)) { peer.log().contains("child ") }
         let child = try #require(Int32(peer.log().split(separator: " ").last!.trimmingCharacters(in: .whitespacesAndNewlines)))
         let started = ContinuousClock.now
         peer.stop()
@@ -63,7 +63,7 @@ import TestSupport
 
     @Test func workingDirectoryAndEnvironmentAreApplied() async throws {
         let peer = try shell("pwd; echo \"X=$X\"; exec sleep 30", environment: ["X": "42", "PATH": "/usr/bin:/bin"])
-        try await peer.waitUntilReady(within: .seconds(5)) { peer.log().contains("X=") }
+        try await peer.waitUntilReady(within: .seconds(30)) { peer.log().contains("X=") }
         let log = peer.log()
         #expect(log.contains(directory.path))
         #expect(log.contains("X=42"))
