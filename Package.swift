@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System libraries. ncursesw and libpulse have no pkgConfig line: their .pc files only add
@@ -46,6 +48,16 @@ let package = Package(
         .target(name: "SIPLint", dependencies: ["SIPSyntax", "SDP"]),
         // RFC 3263 server location (NAPTR → SRV → A/AAAA) with c-ares as the DNS client.
         .target(name: "SIPServerLocation", dependencies: ["CAres"]),
+        // Transports (UDP/TCP/TLS over SwiftNIO), the transaction layer wired to them, keep-alive.
+        .target(
+            name: "SIPTransport",
+            dependencies: [
+                "SIPSyntax", "SIPProtocol", "SIPServerLocation",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Storage (issue 8): contacts as vCard files in a vdir, call history in SQLite.
         .target(name: "Contacts"),
         .target(name: "CallHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -53,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "dialtone",
             dependencies: [
-                "SIPLint", "Contacts", "CallHistory",
+                "SIPLint", "Contacts", "CallHistory", "SIPTransport", "SIPServerLocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +87,9 @@ let package = Package(
         .testTarget(name: "SIPLintTests", dependencies: ["SIPLint", "SIPSyntax", "TestSupport"]),
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CShim"]),
         .testTarget(name: "SIPServerLocationTests", dependencies: ["SIPServerLocation", "TestSupport"]),
+        .testTarget(
+            name: "SIPTransportTests",
+            dependencies: ["SIPTransport", "SIPSyntax", "SIPProtocol", "SIPServerLocation", "TestSupport"]),
         .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
         .testTarget(
             name: "CallHistoryTests",

@@ -1,0 +1,1 @@
+// The SIPTransport module: SIP over UDP, TCP and TLS (SwiftNIO), and the transaction layer.
