@@ -76,7 +76,7 @@ import Testing
         #expect(parsed.errors == [])
         let note = try #require(parsed.cards.first?.first("NOTE"))
         #expect(note.isQuotedPrintable)
-        #expect(note.text == "Grüße\r\nund mehr")
+        #expect(note.text == "Grüße\nund mehr")
         #expect(VCardProperty(name: "X", parameters: [VCardParameter(name: "QUOTED-PRINTABLE", rawValue: nil),
                                                       VCardParameter(name: "CHARSET", rawValue: "ISO-8859-1")],
                               rawValue: "Ren=E9e =ZZ").text == "Renée =ZZ")

@@ -51,10 +51,13 @@ public struct VCardProperty: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The value with quoted-printable decoded (charset from `CHARSET`, UTF-8 by default), still escaped.
+    /// The value with quoted-printable decoded (charset from `CHARSET`, UTF-8 by default), still
+    /// escaped. Encoded CRLFs (`=0D=0A`) become LF: a vCard text value has only one kind of line
+    /// break (`\n`, RFC 6350 §3.4), so this is what a 3.0/4.0 rewrite will say.
     private var decodedRawValue: String {
         guard isQuotedPrintable else { return rawValue }
-        return QuotedPrintable.decode(rawValue, charset: parameterValues("CHARSET").first)
+        let decoded = QuotedPrintable.decode(rawValue, charset: parameterValues("CHARSET").first)
+        return decoded.replacingLineBreaks
     }
 
     /// The value as text, unescaped (RFC 6350 §3.4: `\\` `\n` `\,` `\;`).
@@ -88,5 +91,17 @@ public struct VCardProperty: Hashable, Sendable, CustomStringConvertible {
             line += ";\(parameter)"
         }
         return line + ":" + rawValue
+    }
+}
+
+extension String {
+    /// CRLF and lone CR replaced by LF.
+    var replacingLineBreaks: String {
+        guard contains("\r") || contains("\r\n") else { return self }
+        var text = ""
+        for character in self {
+            text.append(character == "\r\n" || character == "\r" ? "\n" : character)
+        }
+        return text
     }
 }
