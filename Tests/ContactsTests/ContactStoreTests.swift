@@ -200,3 +200,21 @@ import Testing
         #expect(try temporary.names() == ["own.vcf"])
     }
 }
+
+@Suite struct ContactExportTests {
+    @Test func exportWritesAllContactsToOneFileThatImportsBackUnchanged() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let storeDirectory = temporary.url.appendingPathComponent("store")
+        var store = ContactStore(directory: storeDirectory, now: fixedNow)
+        let imported = ContactImporter.importVCards(try Fixtures.bytes("vcard/rfc6350-4.0.vcf"), file: "in.vcf") { "unused" }
+        for contact in imported.contacts { try store.add(contact) }
+        let exportURL = temporary.url.appendingPathComponent("all.vcf")
+        try store.export(to: exportURL)
+        let reimported = ContactImporter.importContacts(from: Array(try Data(contentsOf: exportURL)), fileName: "all.vcf") { "unused" }
+        #expect(reimported.problems == [])
+        #expect(reimported.contacts == store.contacts)
+        #expect(reimported.contacts.map(\.formattedName) == ["José Nuñez", "Support Line", "Zoë Ångström"])
+        #expect(try temporary.names() == ["all.vcf", "store"])
+    }
+}

@@ -7,13 +7,13 @@
 extension Contact {
     /// A contact from a card; `uidIfMissing` names a card without UID (the vdir file name, so the
     /// identity stays stable across reloads). 2.1 cards become 3.0 contacts: 2.1 is not written.
-    public init(vCard card: VCard, uidIfMissing: String) {
+    public init(vCard card: VCard, uidIfMissing: @autoclosure () -> String) {
         self.init(uid: "", formattedName: "", version: card.version == .v2_1 ? .v3_0 : card.version)
         var formatted: String?
         for property in card.properties {
             read(property, formattedName: &formatted)
         }
-        if uid.isEmpty { uid = uidIfMissing }
+        if uid.isEmpty { uid = uidIfMissing() }
         formattedName = formatted ?? ""
         formattedName = displayName
     }

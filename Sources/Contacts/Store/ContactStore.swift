@@ -112,6 +112,13 @@ public struct ContactStore: Sendable {
         rebuildIndex()
     }
 
+    /// Writes every contact, in name order, into one .vcf file for another address book; the
+    /// file is replaced atomically, like the store's own files.
+    public func export(to url: URL) throws(ContactStoreError) {
+        let text = VCardSerializer.serialize(contacts.map(\.vCard))
+        try AtomicFileWriter.write(Array(text.utf8), to: url, mode: .replace)
+    }
+
     private func writableFile(uid: String) throws(ContactStoreError) -> String {
         guard let name = fileByUID[uid], let file = files[name] else { throw .notFound(uid: uid) }
         guard file.isWritable else { throw .readOnly(file: name) }
