@@ -6,14 +6,16 @@ struct CSVContactBuilder {
     private var contact = Contact(uid: "", formattedName: "")
 
     mutating func apply(_ role: CSVColumnRole, _ value: String) {
+        // A line break in a name cell is a spreadsheet artefact; a name is one line.
+        let line = value.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.joined(separator: " ")
         switch role {
-        case .fullName: fullName = value
-        case .givenName: name.givenNames = [value]
-        case .additionalName: name.additionalNames = [value]
-        case .familyName: name.familyNames = [value]
-        case .namePrefix: name.honorificPrefixes = [value]
-        case .nameSuffix: name.honorificSuffixes = [value]
-        case .organization: organization = value
+        case .fullName: fullName = line
+        case .givenName: name.givenNames = [line]
+        case .additionalName: name.additionalNames = [line]
+        case .familyName: name.familyNames = [line]
+        case .namePrefix: name.honorificPrefixes = [line]
+        case .nameSuffix: name.honorificSuffixes = [line]
+        case .organization: organization = line
         case .notes: contact.notes.append(value)
         case .categories:
             // Google lists system groups such as "* myContacts" and "* starred": not categories.

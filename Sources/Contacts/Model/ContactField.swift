@@ -26,10 +26,8 @@ public struct ContactField: Hashable, Sendable {
         self.otherParameters = otherParameters
     }
 
-    /// The value for people: a `tel:` URI shown as its number, its parameters dropped.
+    /// The value for people: a `tel:` URI shown without its scheme (`+1-555-0100;ext=7`).
     public var displayValue: String {
-        guard value.lowercased().hasPrefix("tel:") else { return value }
-        let number = value.dropFirst(4)
-        return String(number.prefix { $0 != ";" })
+        value.prefix(4).lowercased() == "tel:" ? String(value.dropFirst(4)) : value
     }
 }
