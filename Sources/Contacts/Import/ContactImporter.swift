@@ -63,7 +63,7 @@ public enum ContactImporter {
     /// CSV in UTF-8 (with or without BOM); bytes that are not UTF-8 are read as Windows-1252,
     /// the "ANSI" encoding Outlook exports in.
     public static func importCSV(_ bytes: [UInt8], file: String, makeUID: () -> String) -> ContactImportResult {
-        let text = String(validating: bytes, as: UTF8.self) ?? QuotedPrintable.text(from: bytes, charset: "WINDOWS-1252")
+        let text = String(validating: bytes, as: UTF8.self) ?? TextDecoding.string(from: bytes, charset: "WINDOWS-1252")
         let table = CSVParser.parse(text, file: file)
         var problems = table.errors.map(ContactImportProblem.csv)
         var contacts: [Contact] = []

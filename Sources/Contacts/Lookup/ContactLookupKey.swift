@@ -63,7 +63,7 @@ public enum ContactLookupKey: Hashable, Sendable {
             hostPort = upTo(ascii(":"), in: hostPort)
         }
         guard hostPort.allSatisfy({ $0 < 0x80 }) else { return String(decoding: hostPort, as: UTF8.self).lowercased() }
-        return String(decoding: hostPort.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(decoding: hostPort.map(ASCII.lowercased), as: UTF8.self)
     }
 
     /// The bytes without visual separators, including U+00A0 (copied from web pages).
@@ -83,23 +83,9 @@ public enum ContactLookupKey: Hashable, Sendable {
         return result[...]
     }
 
-    /// `%XX` escapes decoded (RFC 3261 §19.1.2: a user part may carry `%2B` for `+`); a
-    /// malformed escape stays as written.
+    /// `%XX` escapes decoded (RFC 3261 §19.1.2: a user part may carry `%2B` for `+`).
     private static func percentDecoded(_ bytes: Bytes) -> Bytes {
-        guard bytes.contains(ascii("%")) else { return bytes }
-        var result: [UInt8] = []
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == ascii("%"), index + 2 < bytes.endIndex,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                result.append(high << 4 | low)
-                index += 3
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
-        }
-        return result[...]
+        bytes.contains(ascii("%")) ? ASCII.decodingHexEscapes(bytes, introducer: ascii("%"))[...] : bytes
     }
 
     /// `+` then digits, `*` or `#`, with at least one digit: the shape of a dialable number.
@@ -110,20 +96,11 @@ public enum ContactLookupKey: Hashable, Sendable {
     }
 
     private static func hasScheme(_ bytes: Bytes, _ scheme: String) -> Bool {
-        bytes.count >= scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        bytes.count >= scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy { ASCII.lowercased($0) == $1 }
     }
 
     private static func upTo(_ delimiter: UInt8, in bytes: Bytes) -> Bytes {
         bytes.firstIndex(of: delimiter).map { bytes[..<$0] } ?? bytes
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x41...0x46: byte - 0x41 + 10
-        case 0x61...0x66: byte - 0x61 + 10
-        default: nil
-        }
     }
 
     private static func ascii(_ character: Unicode.Scalar) -> UInt8 {

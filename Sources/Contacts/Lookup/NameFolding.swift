@@ -21,7 +21,7 @@ enum NameFolding {
             }
             if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            bytes.append(ASCII.lowercased(byte))
         }
         return bytes
     }
@@ -32,10 +32,6 @@ enum NameFolding {
             let text = String(decoding: folded, as: UTF8.self)
             return text.split { !$0.isLetter && !$0.isNumber }.map { Array($0.utf8) }
         }
-        return folded.split { !isASCIIAlphanumeric($0) }.map(Array.init)
-    }
-
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
+        return folded.split { !ASCII.isAlphanumeric($0) }.map(Array.init)
     }
 }

@@ -43,10 +43,3 @@ public enum ContactDirectory {
         return name + ".vcf"
     }
 }
-
-extension String {
-    /// The string with zeros in front up to `width` characters.
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

@@ -40,7 +40,7 @@ enum VCardLineReader {
         if softBreakPending, !lines.isEmpty {
             lines[lines.count - 1].bytes.removeLast()
         }
-        return lines.map { VCardLine(number: $0.number, text: decode($0.bytes)) }
+        return lines.map { VCardLine(number: $0.number, text: TextDecoding.string(from: $0.bytes)) }
     }
 
     /// Whether a logical line is quoted-printable and ends with a soft line break. The encoding is
@@ -48,13 +48,5 @@ enum VCardLineReader {
     private static func endsWithSoftBreak(_ line: [UInt8]) -> Bool {
         guard line.last == UInt8(ascii: "="), let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
         return String(decoding: line[..<colon], as: UTF8.self).uppercased().contains("QUOTED-PRINTABLE")
-    }
-
-    /// UTF-8 if valid, else Latin-1, where every byte is a character.
-    static func decode(_ bytes: [UInt8]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: bytes.map { Unicode.Scalar($0) })
-        return String(text)
     }
 }

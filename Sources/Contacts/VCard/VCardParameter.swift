@@ -103,15 +103,3 @@ extension Array where Element == VCardParameter {
         filter { $0.isNamed(name) }.flatMap(\.values)
     }
 }
-
-extension String {
-    /// ASCII case-insensitive equality: vCard names, parameter names and URI schemes are ASCII
-    /// tokens, and `lowercased()` on every comparison would allocate on the hot path.
-    func equalsIgnoringASCIICase(_ other: String) -> Bool {
-        let lhs = utf8, rhs = other.utf8
-        guard lhs.count == rhs.count else { return false }
-        return zip(lhs, rhs).allSatisfy { a, b in
-            a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
-        }
-    }
-}

@@ -93,15 +93,3 @@ public struct VCardProperty: Hashable, Sendable, CustomStringConvertible {
         return line + ":" + rawValue
     }
 }
-
-extension String {
-    /// CRLF and lone CR replaced by LF.
-    var replacingLineBreaks: String {
-        guard contains("\r") || contains("\r\n") else { return self }
-        var text = ""
-        for character in self {
-            text.append(character == "\r\n" || character == "\r" ? "\n" : character)
-        }
-        return text
-    }
-}
