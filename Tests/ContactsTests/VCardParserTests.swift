@@ -47,6 +47,12 @@ import Testing
         #expect(vcard.first("NOTE")?.text == "Line one\nLine two, with comma; semicolon \\ backslash \n end")
     }
 
+    @Test func uriValuesDropOnlyStrayEscapesOfSeparators() throws {
+        let vcard = try card(#"URL:http\://example.com/a\,b\;c\\d\e"#, #"NOTE:trailing \"#)
+        #expect(vcard.first("URL")?.uri == #"http://example.com/a,b;c\d\e"#)
+        #expect(vcard.first("NOTE")?.text == #"trailing \"#)
+    }
+
     @Test func structuredValuesSplitBeforeUnescaping() throws {
         let vcard = try card(#"N:Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.,A.C.P."#,
                              #"ADR;TYPE=work:;Suite 5\, Floor 2;1 Physics Road;Uppsala;;752 37;Sweden"#)

@@ -61,25 +61,14 @@ public struct VCardParameter: Hashable, Sendable, CustomStringConvertible {
         if text.count >= 2, text.first == "\"", text.last == "\"" {
             text = text.dropFirst().dropLast()
         }
-        var result = ""
-        var caret = false
-        for character in text {
-            if caret {
-                switch character {
-                case "n", "N": result.append("\n")
-                case "^": result.append("^")
-                case "'": result.append("\"")
-                default: result.append("^"); result.append(character)
-                }
-                caret = false
-            } else if character == "^" {
-                caret = true
-            } else {
-                result.append(character)
+        return VCardText.decodingEscapes(text, escape: "^") { character in
+            switch character {
+            case "n", "N": "\n"
+            case "^": "^"
+            case "'": "\""
+            default: "^\(character)"
             }
         }
-        if caret { result.append("^") }
-        return result
     }
 
     private static func encode(_ value: String) -> String {

@@ -23,24 +23,7 @@ enum VCardText {
     /// Undoes `escape`. A backslash before any other character is dropped and the character kept:
     /// such sequences are invalid, but exporters write `\:` and readers must not lose the text.
     static func unescape(_ raw: Substring) -> String {
-        guard raw.contains("\\") else { return String(raw) }
-        var text = ""
-        var escaping = false
-        for character in raw {
-            if escaping {
-                switch character {
-                case "n", "N": text.append("\n")
-                default: text.append(character)
-                }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                text.append(character)
-            }
-        }
-        if escaping { text.append("\\") }
-        return text
+        decodingEscapes(raw, escape: "\\") { $0 == "n" || $0 == "N" ? "\n" : String($0) }
     }
 
     /// Splits raw text on a separator that is not escaped by a backslash.
@@ -67,21 +50,26 @@ enum VCardText {
 
     /// A URI value with stray escapes of `:` `,` `;` `\` removed (see `VCardProperty.uri`).
     static func unescapeURI(_ raw: String) -> String {
-        guard raw.contains("\\") else { return raw }
+        decodingEscapes(Substring(raw), escape: "\\") { ":,;\\".contains($0) ? String($0) : "\\\($0)" }
+    }
+
+    /// Replaces each `escape`+character pair with `translate(character)`; a trailing lone escape
+    /// character stays. Shared by text values (`\`), URIs and RFC 6868 parameter values (`^`).
+    static func decodingEscapes(_ raw: Substring, escape: Character, translate: (Character) -> String) -> String {
+        guard raw.contains(escape) else { return String(raw) }
         var text = ""
         var escaping = false
         for character in raw {
             if escaping {
-                if !":,;\\".contains(character) { text.append("\\") }
-                text.append(character)
+                text += translate(character)
                 escaping = false
-            } else if character == "\\" {
+            } else if character == escape {
                 escaping = true
             } else {
                 text.append(character)
             }
         }
-        if escaping { text.append("\\") }
+        if escaping { text.append(escape) }
         return text
     }
 }
