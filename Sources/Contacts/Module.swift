@@ -1,1 +1,0 @@
-// The Contacts module: vCard contacts in a vdir directory (RFC 6350).
