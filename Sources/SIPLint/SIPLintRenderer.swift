@@ -21,6 +21,7 @@ public enum SIPLintRenderer {
         }
         out.append("")
         out.append(bodyLine(report.body))
+        out += (report.body?.sessionDescription ?? []).map { "  " + $0 }
         out.append("")
         out += findingLines(report)
         out += answerLines(report)

@@ -57,13 +57,15 @@ public struct SIPLintReport: Hashable, Sendable {
         public var parts: [Part]
     }
 
-    /// The body, summarised (the SDP breakdown is added by the integrator).
+    /// The body, summarised.
     public struct Body: Hashable, Sendable {
         public var contentType: String?
         public var length: Int
         public var lines: Int
         /// Whether the body holds NUL bytes or is not UTF-8 text.
         public var isBinary: Bool
+        /// For an `application/sdp` body that parses: its breakdown, one line per item.
+        public var sessionDescription: [String] = []
     }
 
     /// The response a phone (`SIPEndpointProfile`) would send to this request.

@@ -1,3 +1,4 @@
+import SDP
 import SIPSyntax
 
 extension SIPLinter {
@@ -34,5 +35,22 @@ extension SIPLinter {
         let lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).count - (body.last == 0x0A ? 1 : 0)
         let binary = body.contains(0) || String(validating: body, as: UTF8.self) == nil
         report.body = .init(contentType: head.headers[.contentType], length: body.count, lines: lines, isBinary: binary)
+        if isSDP(head) { inspectSDP(body, bodyStartLine: head.endLine + lineOffset + 1) }
+    }
+
+    private func isSDP(_ head: SIPMessageHead) -> Bool {
+        guard let type = try? head.headers.contentType else { return false }
+        return type.type.lowercased() == "application" && type.subtype.lowercased() == "sdp"
+    }
+
+    /// A body that says it is SDP must be SDP: a phone would answer 400 or 488 to an offer it
+    /// cannot read, so a malformed description is an error of the message (RFC 3261 §13.3.1).
+    private mutating func inspectSDP(_ body: [UInt8], bodyStartLine: Int) {
+        do throws(SDPParseError) {
+            report.body?.sessionDescription = SDPSummary.lines(try SessionDescription.parse(body))
+        } catch {
+            let line = error.lineNumber == 0 ? bodyStartLine : bodyStartLine + error.lineNumber - 1
+            self.error(line: line, column: 1, "SDP body: \(error.reason) (RFC 8866)")
+        }
     }
 }
