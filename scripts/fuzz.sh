@@ -40,7 +40,7 @@ run_target() {
 
 build_target FuzzSIP
 build_target FuzzSDP
-run_target FuzzSIP "Tests/Fixtures/rfc4475/*.dat Tests/Fixtures/rfc5118/*.dat Tests/Fixtures/sip-real/*.sip" \
+run_target FuzzSIP "Tests/Fixtures/rfc4475/*.dat Tests/Fixtures/rfc5118/*.dat Tests/Fixtures/sip-real/*.sip Tests/Fixtures/fuzz-regressions/sip/*" \
     "$DIALTONE_ROOT/scripts/fuzz/sip.dict"
-run_target FuzzSDP "Tests/Fixtures/sdp/*.sdp" "$DIALTONE_ROOT/scripts/fuzz/sdp.dict"
+run_target FuzzSDP "Tests/Fixtures/sdp/*.sdp Tests/Fixtures/fuzz-regressions/sdp/*" "$DIALTONE_ROOT/scripts/fuzz/sdp.dict"
 log "fuzzing found no crash"
