@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries. ncursesw and libpulse have no pkgConfig line: their .pc files only add
@@ -61,6 +62,8 @@ let package = Package(
         // Storage (issue 8): contacts as vCard files in a vdir, call history in SQLite.
         .target(name: "Contacts"),
         .target(name: "CallHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Themes (TOML files naming roles), validated with file/line/key errors.
+        .target(name: "Themes", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
 
         .executableTarget(
             name: "dialtone",
@@ -90,6 +93,7 @@ let package = Package(
         .testTarget(
             name: "SIPTransportTests",
             dependencies: ["SIPTransport", "SIPSyntax", "SIPProtocol", "SIPServerLocation", "TestSupport"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "TestSupport"]),
         .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
         .testTarget(
             name: "CallHistoryTests",

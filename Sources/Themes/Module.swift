@@ -1,0 +1,1 @@
+// The Themes module: TOML theme files naming UI roles.
