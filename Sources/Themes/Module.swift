@@ -1,1 +1,0 @@
-// The Themes module: TOML theme files naming UI roles.
