@@ -43,14 +43,16 @@ extension SIPLinter {
         return type.type.lowercased() == "application" && type.subtype.lowercased() == "sdp"
     }
 
-    /// A body that says it is SDP must be SDP: a phone would answer 400 or 488 to an offer it
-    /// cannot read, so a malformed description is an error of the message (RFC 3261 §13.3.1).
+    /// A body that says it is SDP should be SDP, but the SIP message stays valid when it is not:
+    /// RFC 4475 judges SIP syntax and carries SDP that RFC 8866 would refuse (wsinv.dat's
+    /// `a=rtpmap:31 LPC` has no clock rate). So a malformed description is a warning that says
+    /// what a phone would do with it (RFC 3261 §13.3.1: refuse the offer, typically 488).
     private mutating func inspectSDP(_ body: [UInt8], bodyStartLine: Int) {
         do throws(SDPParseError) {
             report.body?.sessionDescription = SDPSummary.lines(try SessionDescription.parse(body))
         } catch {
             let line = error.lineNumber == 0 ? bodyStartLine : bodyStartLine + error.lineNumber - 1
-            self.error(line: line, column: 1, "SDP body: \(error.reason) (RFC 8866)")
+            warn(line: line, column: 1, "SDP body: \(error.reason) (RFC 8866); a phone would refuse this offer or answer (488)")
         }
     }
 }
