@@ -15,8 +15,8 @@ public final class Kamailio: Sendable {
         public var port: UInt16?
         /// TLS port; nil picks a free one.
         public var tlsPort: UInt16?
-        /// The TLS server certificate; nil serves no TLS listener.
-        public var certificate: TestCertificateAuthority.Identity?
+        /// The TLS server certificate (the template enables TLS, so kamailio needs one).
+        public var certificate: TestCertificateAuthority.Identity
         /// Demand a client certificate issued by this CA file.
         public var clientCAFile: String?
         public var users: [(name: String, password: String)]
@@ -25,7 +25,7 @@ public final class Kamailio: Sendable {
 
         public init(
             name: String, domain: String = "example.test", addresses: [String] = ["127.0.0.1"],
-            port: UInt16? = nil, tlsPort: UInt16? = nil, certificate: TestCertificateAuthority.Identity? = nil,
+            certificate: TestCertificateAuthority.Identity, port: UInt16? = nil, tlsPort: UInt16? = nil,
             clientCAFile: String? = nil, users: [(name: String, password: String)] = [("alice", "alicepw")],
             minExpires: Int = 10, authAlgorithm: String = "MD5"
         ) {
@@ -90,7 +90,7 @@ final class KamailioProbe: Sendable {
     func isReady() -> Bool {
         let host = configuration.addresses[0]
         if let answer = socket.tryReceive(), String(decoding: answer, as: UTF8.self).hasPrefix("SIP/2.0 200") {
-            return configuration.certificate == nil || RawTCPConnection.isListening(host: host, port: configuration.tlsPort!)
+            return RawTCPConnection.isListening(host: host, port: configuration.tlsPort!)
         }
         socket.send(Array(ping(host).utf8), to: host, port: configuration.port!)
         return false

@@ -30,14 +30,13 @@ struct KamailioFiles {
     private func listenLines() -> String {
         configuration.addresses.flatMap { address -> [String] in
             let host = address.contains(":") ? "[\(address)]" : address
-            var lines = ["listen=udp:\(host):\(configuration.port!)", "listen=tcp:\(host):\(configuration.port!)"]
-            if configuration.certificate != nil { lines.append("listen=tls:\(host):\(configuration.tlsPort!)") }
-            return lines
+            return ["listen=udp:\(host):\(configuration.port!)", "listen=tcp:\(host):\(configuration.port!)",
+                    "listen=tls:\(host):\(configuration.tlsPort!)"]
         }.joined(separator: "\n")
     }
 
     private func tlsConfiguration() -> String {
-        guard let certificate = configuration.certificate else { return "" }
+        let certificate = configuration.certificate
         let verify = configuration.clientCAFile == nil ? "no" : "yes"
         var server = """
             [server:default]
