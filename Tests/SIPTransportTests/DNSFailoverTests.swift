@@ -7,7 +7,7 @@ import TestSupport
 
 /// RFC 3263 for real: dnsmasq publishes NAPTR/SRV/A/AAAA for example.test with a primary
 /// (127.0.0.1 and ::1) and a backup (127.0.0.2) kamailio.
-@Suite struct DNSFailoverTests {
+@Suite(.timeLimit(.minutes(1))) struct DNSFailoverTests {
     static func zone(primary: Kamailio, backup: Kamailio, preferences: (tls: Int, tcp: Int, udp: Int)) -> [String] {
         [
             "--naptr-record=example.test,10,\(preferences.tls),S,SIPS+D2T,,_sips._tcp.example.test",
@@ -72,7 +72,8 @@ import TestSupport
             #expect(failedOver.response.headers[.server] == "kamailio-test (backup)")
             #expect(failedOver.attempts.map(\.target.description) == [
                 "TLS 127.0.0.1:\(primary.tlsPort)", "TLS [::1]:\(primary.tlsPort)", "TLS 127.0.0.2:\(backup.tlsPort)"])
-            #expect(failedOver.attempts.first?.result == .transportError(.connectionRefused(failedOver.attempts[0].target.endpoint)))
+            // Refused, or the old connection found closed: a transport error either way (RFC 3263 §4.3).
+            #expect(failedOver.attempts.prefix(2).allSatisfy { if case .transportError = $0.result { true } else { false } })
             try await checkTheCommandFailsOver(dns: dns, pki: pki, backup: backup)
 
             let restarted = try await Kamailio(primary.configuration)

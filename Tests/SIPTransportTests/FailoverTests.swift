@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Failover of one request across targets through the transaction layer (RFC 3263 §4.3).
-@Suite struct FailoverTests {
+@Suite(.timeLimit(.minutes(1))) struct FailoverTests {
     /// A raw UDP server that answers the next request with `status`.
     static func answerOnce(_ socket: RawUDPSocket, status: Int, reason: String, server: String) async throws {
         try await OffPool.run {

@@ -6,7 +6,7 @@ import TestSupport
 
 /// OPTIONS against a real kamailio on loopback: every transport on IPv4 and IPv6, the size
 /// switch to TCP, keep-alive, and TLS refusals with their specific errors.
-@Suite struct KamailioOptionsTests {
+@Suite(.timeLimit(.minutes(1))) struct KamailioOptionsTests {
     @Test func optionsOverUDPTCPAndTLSOnIPv4AndIPv6() async throws {
         let pki = try await TestCertificateAuthority()
         let kamailio = try await Kamailio(.init(name: "primary", addresses: ["127.0.0.1", "::1"], certificate: pki.server))
@@ -91,10 +91,11 @@ import TestSupport
         let pki = try await TestCertificateAuthority()
         async let rogue = Kamailio(.init(name: "rogue", certificate: pki.unknownCA))
         async let wrong = Kamailio(.init(name: "wrong", certificate: pki.wrongHost))
-        let (rogueServer, wrongServer) = try await (rogue, wrong)
+        async let picky = Kamailio(.init(name: "picky", certificate: pki.server, tlsMethod: "TLSv1.2", cipherList: "CAMELLIA256-SHA"))
+        let (rogueServer, wrongServer, pickyServer) = try await (rogue, wrong, picky)
         let trusted = TLSClientSettings(trust: .caFile(pki.caFile))
         try await withEventLoop { group in
-            let client = try await Node.start(name: "A", group: group)
+            let client = try await Node.start(connectTimeout: .seconds(1), name: "A", group: group)
             let unknown = await client.layer.send(
                 Make.options(), over: TargetList([Make.target(.tls, "127.0.0.1", rogueServer.tlsPort)], failbackInterval: .seconds(60)),
                 options: .init(tls: trusted, serverName: "example.test"))
@@ -106,6 +107,16 @@ import TestSupport
             #expect(mismatch.source == .transportError(.tls(Make.target(.tls, "127.0.0.1", wrongServer.tlsPort).endpoint,
                 .hostNameMismatch(expected: "example.test", presented: ["wrong.example.invalid"]))))
             #expect(mismatch.response.statusCode == 503)
+            // No cipher in common: the server's alert ends the handshake.
+            let noCipher = Make.target(.tls, "127.0.0.1", pickyServer.tlsPort)
+            let refused = await client.layer.send(Make.options(), over: TargetList([noCipher], failbackInterval: .seconds(60)),
+                                                  options: .init(tls: trusted, serverName: "example.test"))
+            #expect(refused.source == .transportError(.tls(noCipher.endpoint, .handshakeRefused(detail: "SSLV3_ALERT_HANDSHAKE_FAILURE"))))
+            // TLS to kamailio's plain TCP port: the ClientHello is not SIP, the handshake never ends.
+            let plain = Make.target(.tls, "127.0.0.1", wrongServer.port)
+            let silent = await client.layer.send(Make.options(), over: TargetList([plain], failbackInterval: .seconds(60)),
+                                                 options: .init(tls: trusted, serverName: "example.test"))
+            #expect(silent.source == .transportError(.tls(plain.endpoint, .handshakeTimedOut(after: .seconds(1)))))
             await client.shutdown()
         }
         let report = await OptionsProbe(try OptionsProbeConfiguration(uri: "sips:127.0.0.1:\(rogueServer.tlsPort)", caFile: pki.caFile)).run()
@@ -113,7 +124,15 @@ import TestSupport
         #expect(report.failure?.kind == "tls")
         #expect(report.attempts.map(\.tlsFailure) == ["unknown-ca"])
         #expect(report.failure?.message.contains("issued by an unknown certificate authority (CN=Rogue CA, O=Somebody Else)") == true)
+        // Only an explicit request accepts it, and the report says what was not verified.
+        let insecure = await OptionsProbe(try OptionsProbeConfiguration(
+            uri: "sips:127.0.0.1:\(rogueServer.tlsPort)", caFile: pki.caFile, insecure: true)).run()
+        #expect(insecure.answered)
+        #expect(insecure.tls?.verified == false)
+        #expect(insecure.tls?.warning?.contains("unknown certificate authority (CN=Rogue CA, O=Somebody Else)") == true)
+        #expect(insecure.text().contains("WARNING: certificate accepted without verification"))
         await rogueServer.stop()
         await wrongServer.stop()
+        await pickyServer.stop()
     }
 }

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Keep-alive on real flows with virtual time: CRLF on TCP, OPTIONS on UDP, and dead flows.
-@Suite struct KeepAliveFlowTests {
+@Suite(.timeLimit(.minutes(1))) struct KeepAliveFlowTests {
     let every10s = KeepAliveConfiguration(interval: .seconds(10), timeout: .seconds(2), jitter: 0)
 
     @Test func tcpCRLFPingGetsAPongAndAClosedPeerIsADeadFlow() async throws {

@@ -7,7 +7,7 @@ import TestSupport
 /// Raw bytes from the test to our listeners: malformed requests get a 400 naming the fault,
 /// malformed responses and oversize datagrams are dropped and recorded, and the listener
 /// keeps working afterwards.
-@Suite struct MalformedInputTests {
+@Suite(.timeLimit(.minutes(1))) struct MalformedInputTests {
     static let missingCallID = """
         OPTIONS sip:127.0.0.1 SIP/2.0\r
         Via: SIP/2.0/UDP 127.0.0.1:9;rport;branch=z9hG4bK-raw1\r

@@ -15,10 +15,10 @@ struct Node: Sendable {
 
     static func start(
         _ listeners: [ListenerConfiguration] = [], identity: TLSServerIdentity? = nil, clock: any TransportClock = SystemTransportClock(),
-        answersOptions: Bool = true, name: String = "node", group: any EventLoopGroup
+        answersOptions: Bool = true, connectTimeout: Duration = .seconds(5), name: String = "node", group: any EventLoopGroup
     ) async throws -> Node {
         let transport = SIPTransportLayer(
-            configuration: .init(listeners: listeners, serverIdentity: identity, userAgent: name), group: group,
+            configuration: .init(listeners: listeners, serverIdentity: identity, connectTimeout: connectTimeout, userAgent: name), group: group,
             clock: clock, random: CountingRandom())
         let bound = try await transport.start()
         let layer = TransactionLayer(

@@ -6,7 +6,7 @@ import TestSupport
 
 /// Two nodes in one process over loopback: requests, responses back on the arrival flow, TLS
 /// with the test CA, and the typed TLS failures our own listener can provoke.
-@Suite struct NodeToNodeTests {
+@Suite(.timeLimit(.minutes(1))) struct NodeToNodeTests {
     @Test func optionsOverUDPv4TCPv6AndTLSv4() async throws {
         let pki = try await TestCertificateAuthority()
         try await withEventLoop { group in

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `dialtone options` as a user runs it: exit statuses and output, without a SIP server.
-@Suite struct OptionsCommandTests {
+@Suite(.timeLimit(.minutes(1))) struct OptionsCommandTests {
     @Test func usageErrorsExitWith2() async throws {
         for arguments in [["options", "mailto:someone@example.test"], ["options", "sip:example.test", "--transport", "sctp"],
                           ["options", "sips:example.test", "--transport", "udp"], ["options"]] {

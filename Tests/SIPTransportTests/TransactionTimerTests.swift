@@ -6,7 +6,7 @@ import TestSupport
 
 /// The transaction layer's timers on virtual time over real loopback sockets: retransmissions
 /// on UDP only (RFC 3261 §17.1.2.2), a timeout surfacing as 408 (§8.1.3.1).
-@Suite struct TransactionTimerTests {
+@Suite(.timeLimit(.minutes(1))) struct TransactionTimerTests {
     static func target(_ transport: SIPTransport, port: UInt16, address: String = "127.0.0.1") -> TargetList {
         TargetList([Make.target(transport, address, port)], failbackInterval: .seconds(60))
     }

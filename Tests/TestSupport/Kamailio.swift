@@ -19,6 +19,9 @@ public final class Kamailio: Sendable {
         public var certificate: TestCertificateAuthority.Identity
         /// Demand a client certificate issued by this CA file.
         public var clientCAFile: String?
+        /// kamailio's tls.cfg `method` and, if set, `cipher_list` (to make handshakes fail).
+        public var tlsMethod: String
+        public var cipherList: String?
         public var users: [(name: String, password: String)]
         public var minExpires: Int
         public var authAlgorithm: String
@@ -26,7 +29,7 @@ public final class Kamailio: Sendable {
         public init(
             name: String, domain: String = "example.test", addresses: [String] = ["127.0.0.1"],
             certificate: TestCertificateAuthority.Identity, port: UInt16? = nil, tlsPort: UInt16? = nil,
-            clientCAFile: String? = nil, users: [(name: String, password: String)] = [("alice", "alicepw")],
+            clientCAFile: String? = nil, tlsMethod: String = "TLSv1.2+", cipherList: String? = nil, users: [(name: String, password: String)] = [("alice", "alicepw")],
             minExpires: Int = 10, authAlgorithm: String = "MD5"
         ) {
             self.name = name
@@ -36,6 +39,8 @@ public final class Kamailio: Sendable {
             self.tlsPort = tlsPort
             self.certificate = certificate
             self.clientCAFile = clientCAFile
+            self.tlsMethod = tlsMethod
+            self.cipherList = cipherList
             self.users = users
             self.minExpires = minExpires
             self.authAlgorithm = authAlgorithm

@@ -40,7 +40,7 @@ struct KamailioFiles {
         let verify = configuration.clientCAFile == nil ? "no" : "yes"
         var server = """
             [server:default]
-            method = TLSv1.2+
+            method = \(configuration.tlsMethod)
             verify_certificate = \(verify)
             require_certificate = \(verify)
             private_key = \(certificate.key)
@@ -48,6 +48,7 @@ struct KamailioFiles {
 
             """
         if let ca = configuration.clientCAFile { server += "ca_list = \(ca)\n" }
+        if let ciphers = configuration.cipherList { server += "cipher_list = \(ciphers)\n" }
         return server + "\n[client:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n"
     }
 

@@ -8,18 +8,20 @@ import SIPServerLocation
 
 extension ChannelFactory {
     /// Opens a TCP connection, and for TLS completes the handshake before returning: a
-    /// connection whose server failed verification never carries a SIP message.
+    /// connection whose server failed verification never carries a SIP message. The connect
+    /// timeout bounds the TCP connect and the handshake each.
     func connectStream(
         to target: ConnectionTarget, socket: SocketID, tls: NIOSSLContext?
-    ) async throws(SIPTransportError) -> (any Channel, TLSDetails?) {
+    ) async throws(SIPTransportError) -> (any Channel, TLSDetails?, CloseReason) {
         let endpoint = target.endpoint
         let remote = try SIPSocketAddress(endpoint.address, port: endpoint.port).socketAddress()
         let loop = group.next()
         let handshake = tls == nil ? nil : loop.makePromise(of: TLSDetails.self)
+        let reason = CloseReason()
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(TimeAmount(connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer(initializer(target, socket: socket, tls: tls, handshake: handshake))
+            .channelInitializer(initializer(target, socket: socket, tls: tls, handshake: handshake, closeReason: reason))
         let channel: any Channel
         do {
             channel = try await bootstrap.connect(to: remote).get()
@@ -27,9 +29,15 @@ extension ChannelFactory {
             handshake?.fail(error)
             throw Self.connectError(error, endpoint, timeout: connectTimeout)
         }
-        guard let handshake else { return (channel, nil) }
+        guard let handshake else { return (channel, nil, reason) }
+        let timeout = connectTimeout
+        let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
+            handshake.fail(TLSFailure.handshakeTimedOut(after: timeout))
+            channel.close(promise: nil)
+        }
+        defer { deadline.cancel() }
         do {
-            return (channel, try await handshake.futureResult.get())
+            return (channel, try await handshake.futureResult.get(), reason)
         } catch {
             channel.close(promise: nil)
             throw .tls(endpoint, error as? TLSFailure ?? .handshakeRefused(detail: SocketErrorText.describe(error)))
@@ -37,7 +45,8 @@ extension ChannelFactory {
     }
 
     private func initializer(
-        _ target: ConnectionTarget, socket: SocketID, tls: NIOSSLContext?, handshake: EventLoopPromise<TLSDetails>?
+        _ target: ConnectionTarget, socket: SocketID, tls: NIOSSLContext?, handshake: EventLoopPromise<TLSDetails>?,
+        closeReason: CloseReason
     ) -> @Sendable (any Channel) -> EventLoopFuture<Void> {
         let (sink, limits, server) = (sink, limits, server)
         let expected = target.serverName ?? target.endpoint.address.description
@@ -51,7 +60,7 @@ extension ChannelFactory {
                     try handlers.addHandler(TLSHandshakeWatcher(
                         promise: handshake, verdict: verdict, expectedName: expected, acceptUnverified: acceptUnverified))
                 }
-                try handlers.addHandler(StreamHandler(socket: socket, sink: sink, limits: limits, server: server))
+                try handlers.addHandler(StreamHandler(socket: socket, sink: sink, limits: limits, server: server, closeReason: closeReason))
             }
         }
     }

@@ -58,9 +58,11 @@ struct ChannelFactory: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let id = ids.next()
+                    let reason = CloseReason()
                     if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
-                    try channel.pipeline.syncOperations.addHandler(StreamHandler(socket: id, sink: sink, limits: limits, server: server))
-                    sink.yield(.accepted(id, channel, transport))
+                    try channel.pipeline.syncOperations.addHandler(
+                        StreamHandler(socket: id, sink: sink, limits: limits, server: server, closeReason: reason))
+                    sink.yield(.accepted(id, channel, transport, reason))
                 }
             }
         let socketAddress = try address.socketAddress()

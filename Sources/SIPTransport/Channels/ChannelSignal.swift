@@ -7,7 +7,7 @@ import Synchronization
 /// taken in the actor, which reads these from one `AsyncStream` in arrival order.
 enum ChannelSignal: Sendable {
     /// A TCP or TLS listener accepted a connection.
-    case accepted(SocketID, any Channel, SIPTransport)
+    case accepted(SocketID, any Channel, SIPTransport, CloseReason)
     /// A message (or a verdict on one) arrived on a socket from `source`.
     case inbound(SocketID, InboundVerdict, source: SIPSocketAddress)
     /// A keep-alive pong arrived (RFC 5626 §4.4.1 CRLF on streams).
@@ -16,6 +16,19 @@ enum ChannelSignal: Sendable {
     case socketError(SocketID, String)
     /// The socket closed; `reason` is the last error seen, if any.
     case closed(SocketID, reason: String)
+}
+
+/// Why a connection failed, written by its handler on the event loop when the error happens,
+/// so a write that fails right after (before the actor has seen the close) can still say why.
+final class CloseReason: Sendable {
+    private let value = Mutex<String?>(nil)
+
+    /// Keeps the first reason: later errors are consequences of it.
+    func record(_ reason: String) {
+        value.withLock { if $0 == nil { $0 = reason } }
+    }
+
+    var text: String? { value.withLock { $0 } }
 }
 
 /// Hands out `SocketID`s from event-loop threads and the actor alike.

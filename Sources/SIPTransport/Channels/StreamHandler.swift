@@ -12,12 +12,17 @@ final class StreamHandler: ChannelInboundHandler {
     private let socket: SocketID
     private let sink: AsyncStream<ChannelSignal>.Continuation
     private let server: String?
+    private let closeReason: CloseReason
     private var framer: SIPStreamFramer
     private var remote: SIPSocketAddress?
     private var lastError: String?
 
-    init(socket: SocketID, sink: AsyncStream<ChannelSignal>.Continuation, limits: SIPParserLimits, server: String?) {
+    init(
+        socket: SocketID, sink: AsyncStream<ChannelSignal>.Continuation, limits: SIPParserLimits, server: String?,
+        closeReason: CloseReason
+    ) {
         self.socket = socket
+        self.closeReason = closeReason
         self.sink = sink
         self.server = server
         self.framer = SIPStreamFramer(limits: limits)
@@ -42,6 +47,7 @@ final class StreamHandler: ChannelInboundHandler {
         } catch {
             sink.yield(.inbound(socket, .drop("stream cannot be framed: \(error)"), source: source))
             lastError = "closed after a framing error"
+            closeReason.record("closed after a framing error")
             context.close(promise: nil)
         }
     }
@@ -59,6 +65,7 @@ final class StreamHandler: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         lastError = SocketErrorText.describe(error)
+        closeReason.record(SocketErrorText.describe(error))
         context.close(promise: nil)
     }
 

@@ -16,7 +16,11 @@ extension SIPTransportLayer {
         let key = ConnectionKey(
             transport: target.endpoint.transport, remote: remote,
             serverName: target.endpoint.transport == .tls ? target.serverName : nil)
-        if let id = connections[key], let flow = sockets[id]?.connectedFlow { return flow }
+        if let id = connections[key], let entry = sockets[id], let flow = entry.connectedFlow {
+            // A connection the peer just closed may not have been reported yet; don't reuse it.
+            if entry.channel.isActive { return flow }
+            forget(id)
+        }
         if let pending = pendingConnections[key] { return try await pending.value.get() }
         let task = Task { await self.open(target, key: key) }
         pendingConnections[key] = task
@@ -46,9 +50,9 @@ extension SIPTransportLayer {
                 entry = SocketEntry(id: id, channel: channel, transport: .udp, local: Self.local(channel), kind: .datagramConnected(remote: key.remote))
             case .tcp, .tls:
                 let context = try tlsContext(for: target)
-                let (channel, details) = try await factory.connectStream(to: target, socket: id, tls: context)
+                let (channel, details, reason) = try await factory.connectStream(to: target, socket: id, tls: context)
                 entry = SocketEntry(id: id, channel: channel, transport: target.endpoint.transport, local: Self.local(channel),
-                                    kind: .connection(remote: key.remote, tls: details))
+                                    kind: .connection(remote: key.remote, tls: details), closeReason: reason)
             }
             guard !isShutDown else {
                 entry.channel.close(promise: nil)

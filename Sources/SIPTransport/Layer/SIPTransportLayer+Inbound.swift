@@ -6,8 +6,8 @@ extension SIPTransportLayer {
     /// One report from a channel handler, in arrival order.
     func handle(_ signal: ChannelSignal) {
         switch signal {
-        case .accepted(let id, let channel, let transport):
-            accept(id, channel, transport)
+        case .accepted(let id, let channel, let transport, let reason):
+            accept(id, channel, transport, reason)
         case .inbound(let id, let verdict, let source):
             guard let entry = sockets[id] else { return }
             receive(verdict, origin: MessageOrigin(flow: entry.flow(to: source)))
@@ -25,13 +25,14 @@ extension SIPTransportLayer {
         }
     }
 
-    private func accept(_ id: SocketID, _ channel: any Channel, _ transport: SIPTransport) {
+    private func accept(_ id: SocketID, _ channel: any Channel, _ transport: SIPTransport, _ reason: CloseReason) {
         guard !isShutDown, let remote = SIPSocketAddress(channel.remoteAddress),
               let local = SIPSocketAddress(channel.localAddress) else {
             channel.close(promise: nil)
             return
         }
-        sockets[id] = SocketEntry(id: id, channel: channel, transport: transport, local: local, kind: .connection(remote: remote, tls: nil))
+        sockets[id] = SocketEntry(
+            id: id, channel: channel, transport: transport, local: local, kind: .connection(remote: remote, tls: nil), closeReason: reason)
         connections[ConnectionKey(transport: transport, remote: remote, serverName: nil)] = id
     }
 

@@ -80,7 +80,8 @@ extension SIPTransportLayer {
                 throw SIPTransportError.flowClosed(flow)
             }
         } catch {
-            throw .flowClosed(flow)
+            guard let reason = entry.closeReason?.text else { throw .flowClosed(flow) }
+            throw .connectionLost(flow, reason: "connection closed (\(reason))")
         }
     }
 }

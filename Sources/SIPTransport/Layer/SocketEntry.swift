@@ -19,6 +19,8 @@ struct SocketEntry {
     let transport: SIPTransport
     let local: SIPSocketAddress
     let kind: Kind
+    /// For connections: why it failed, as soon as its handler knows.
+    var closeReason: CloseReason? = nil
 
     /// The flow to `remote` over this socket.
     func flow(to remote: SIPSocketAddress) -> FlowInfo {

@@ -38,7 +38,8 @@ public struct OptionsProbe: Sendable {
         }
         report.resolution = resolution.renderedSteps
         report.targets = resolution.targets.map(\.description)
-        let transport = SIPTransportLayer(configuration: .init(userAgent: configuration.userAgent), group: group)
+        let transport = SIPTransportLayer(
+            configuration: .init(connectTimeout: configuration.timeout, userAgent: configuration.userAgent), group: group)
         let layer = TransactionLayer(transport: transport, configuration: .init(userAgent: configuration.userAgent))
         let options = RequestOptions(tls: configuration.tls, serverName: configuration.serverName, attemptTimeout: configuration.timeout)
         let outcome = await layer.send(request(), over: resolution.targetList(failbackInterval: failbackInterval), options: options)

@@ -15,6 +15,9 @@ public enum TLSFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The server ended the handshake: an alert, a protocol mismatch, a demanded client
     /// certificate we did not have, or the connection closed mid-handshake.
     case handshakeRefused(detail: String)
+    /// The server accepted the connection but never finished the handshake (often: not a TLS
+    /// port at all).
+    case handshakeTimedOut(after: Duration)
     /// A configured CA file, client certificate or key could not be loaded.
     case unreadableFile(path: String, detail: String)
 
@@ -35,6 +38,8 @@ public enum TLSFailure: Error, Sendable, Hashable, CustomStringConvertible {
                 + "not for the SIP domain \(expected) (RFC 5922)"
         case .handshakeRefused(let detail):
             "the server refused the TLS handshake (\(detail))"
+        case .handshakeTimedOut(let after):
+            "the server did not complete the TLS handshake within \(after); is this a TLS port?"
         case .unreadableFile(let path, let detail):
             "cannot load \(path): \(detail)"
         }
@@ -49,6 +54,7 @@ public enum TLSFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .certificateRejected: "rejected"
         case .hostNameMismatch: "wrong-host-name"
         case .handshakeRefused: "handshake-refused"
+        case .handshakeTimedOut: "handshake-timeout"
         case .unreadableFile: "unreadable-file"
         }
     }
