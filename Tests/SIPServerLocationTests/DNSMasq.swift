@@ -2,34 +2,15 @@ import Foundation
 import SIPServerLocation
 import TestSupport
 
-/// dnsmasq serving a test zone under `example.test` on 127.0.0.1 and ::1 at a free high port.
-/// `--no-resolv` and `--local=/example.test/` mean it never forwards anything: names outside
-/// the zone are refused, names inside it that it does not know are NXDOMAIN.
+/// The resolver tests' view of dnsmasq (`TestSupport.DNSMasqServer`) serving `TestZone`, with
+/// a c-ares client pointed at it only.
 final class DNSMasq: Sendable {
-    let port: UInt16
-    private let directory: TemporaryDirectory
-    private let peer: PeerProcess
+    private let dnsmasq: DNSMasqServer
+    var port: UInt16 { dnsmasq.port }
 
-    /// Starts dnsmasq with `records` (dnsmasq options) and waits until it answers.
+    /// Starts dnsmasq with `records` and waits until it answers.
     init(records: [String] = TestZone.records, localTTL: UInt32 = TestZone.localTTL) async throws {
-        directory = try TemporaryDirectory(prefix: "dnsmasq")
-        port = try LoopbackPort.free()
-        let arguments = [
-            "-C", "/dev/null", "--no-resolv", "--no-hosts", "--no-daemon", "--log-queries",
-            "--log-facility=-", "--port=\(port)", "--listen-address=127.0.0.1",
-            "--listen-address=::1", "--bind-interfaces", "--local=/example.test/",
-            "--pid-file=\(directory.file("dnsmasq.pid"))", "--local-ttl=\(localTTL)",
-        ] + records
-        peer = try PeerProcess(.init(
-            name: "dnsmasq", executable: "/usr/sbin/dnsmasq", arguments: arguments,
-            workingDirectory: directory.path, logFile: directory.file("dnsmasq.log")))
-        let probe = try CAresDNSClient(.init(servers: [server], timeout: .milliseconds(100), tries: 1))
-        try await peer.waitUntilReady(within: .seconds(30)) {
-            switch await Self.probe(probe) {
-            case .success, .failure(.nameNotFound), .failure(.noRecords): true
-            case .failure: false
-            }
-        }
+        dnsmasq = try await DNSMasqServer(records: records, localTTL: localTTL)
     }
 
     /// dnsmasq's address on IPv4 loopback.
@@ -42,18 +23,10 @@ final class DNSMasq: Sendable {
         try CAresDNSClient(.init(servers: [server], timeout: timeout, tries: tries))
     }
 
-    var log: String { peer.log() }
+    var log: String { dnsmasq.log }
 
     func stop() {
-        peer.stop()
-    }
-
-    private static func probe(_ client: CAresDNSClient) async -> Result<[AddressRecord], DNSError> {
-        do throws(DNSError) {
-            return .success(try await client.a("ready.example.test"))
-        } catch {
-            return .failure(error)
-        }
+        dnsmasq.stop()
     }
 }
 

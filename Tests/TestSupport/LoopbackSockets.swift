@@ -14,6 +14,19 @@ public enum LoopbackPort {
         }
         throw LoopbackSocketError(host: host, reason: "no port free for both UDP and TCP")
     }
+
+    /// A port free for both UDP and TCP on every one of `hosts` (a server listening on
+    /// 127.0.0.1 and ::1 with one port number).
+    public static func free(onAll hosts: [String]) throws(LoopbackSocketError) -> UInt16 {
+        for _ in 0..<50 {
+            let port = try free(on: hosts[0])
+            let others = hosts.dropFirst().allSatisfy { host in
+                BoundSocket(.udp, host: host, port: port) != nil && BoundSocket(.tcp, host: host, port: port) != nil
+            }
+            if others { return port }
+        }
+        throw LoopbackSocketError(host: hosts.joined(separator: ", "), reason: "no port free on all addresses")
+    }
 }
 
 /// A loopback socket could not be bound.

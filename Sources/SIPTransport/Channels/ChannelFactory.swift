@@ -1,0 +1,82 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+import SIPServerLocation
+import SIPSyntax
+
+/// The NIO bootstraps: bind listeners and open client sockets, each with the handlers that frame
+/// and screen what arrives. The only place that knows about NIO's bootstrap API.
+struct ChannelFactory: Sendable {
+    let group: any EventLoopGroup
+    let ids: SocketIDGenerator
+    let sink: AsyncStream<ChannelSignal>.Continuation
+    let limits: SIPParserLimits
+    let server: String?
+    let connectTimeout: Duration
+
+    /// Datagrams up to the largest UDP payload are read whole: NIO's default 2 KiB buffer would
+    /// truncate larger ones silently, and a truncated SIP message must not be parsed as complete.
+    static let maxDatagram = 65_536
+
+    func bindDatagram(_ address: SIPSocketAddress, socket: SocketID) async throws(SIPTransportError) -> any Channel {
+        let bootstrap = datagramBootstrap(socket: socket)
+        let socketAddress = try address.socketAddress()
+        return try await Self.await(.udp, address) { bootstrap.bind(to: socketAddress) }
+    }
+
+    /// A UDP socket connected to one server: the kernel then picks the right source address for
+    /// our Via, and reports ICMP port unreachable as an error, so a dead server fails at once.
+    func connectDatagram(to remote: SIPSocketAddress, socket: SocketID) async throws(SIPTransportError) -> any Channel {
+        let bootstrap = datagramBootstrap(socket: socket)
+        let local = remote.address.family == .ipv4 ? "0.0.0.0" : "::"
+        let socketAddress = try remote.socketAddress()
+        return try await Self.await(.udp, remote) {
+            bootstrap.bind(host: local, port: 0).flatMap { channel in channel.connect(to: socketAddress).map { channel } }
+        }
+    }
+
+    private func datagramBootstrap(socket: SocketID) -> DatagramBootstrap {
+        let (sink, limits, server) = (sink, limits, server)
+        return DatagramBootstrap(group: group)
+            .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        DatagramHandler(socket: socket, sink: sink, limits: limits, server: server))
+                }
+            }
+    }
+
+    /// A TCP or TLS listener; each accepted connection gets its own `SocketID` and is announced
+    /// with `.accepted` before any of its messages.
+    func bindStream(_ transport: SIPTransport, _ address: SIPSocketAddress, tls: NIOSSLContext?) async throws(SIPTransportError) -> any Channel {
+        let (ids, sink, limits, server) = (ids, sink, limits, server)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let id = ids.next()
+                    let reason = CloseReason()
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
+                    try channel.pipeline.syncOperations.addHandler(
+                        StreamHandler(socket: id, sink: sink, limits: limits, server: server, closeReason: reason))
+                    sink.yield(.accepted(id, channel, transport, reason))
+                }
+            }
+        let socketAddress = try address.socketAddress()
+        return try await Self.await(transport, address) { bootstrap.bind(to: socketAddress) }
+    }
+
+    /// The listener's bind error in our terms.
+    private static func await(
+        _ transport: SIPTransport, _ address: SIPSocketAddress, _ start: () -> EventLoopFuture<any Channel>
+    ) async throws(SIPTransportError) -> any Channel {
+        do {
+            return try await start().get()
+        } catch {
+            throw .bindFailed(transport: transport, address: address.address.description, port: address.port, reason: SocketErrorText.describe(error))
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import NIOCore
+import SIPServerLocation
+import SIPSyntax
+
+extension SIPTransportLayer {
+    /// One report from a channel handler, in arrival order.
+    func handle(_ signal: ChannelSignal) {
+        switch signal {
+        case .accepted(let id, let channel, let transport, let reason):
+            accept(id, channel, transport, reason)
+        case .inbound(let id, let verdict, let source):
+            guard let entry = sockets[id] else { return }
+            receive(verdict, origin: MessageOrigin(flow: entry.flow(to: source)))
+        case .pong(let id, let source):
+            guard let entry = sockets[id] else { return }
+            keepAlivePongArrived(on: FlowKey(entry.flow(to: source)))
+        case .socketError(let id, let text):
+            // On a connected UDP socket an ICMP error means the server is gone; on a shared
+            // listener it cannot be tied to one peer and is ignored.
+            guard let flow = sockets[id]?.connectedFlow else { return }
+            flowFailed(flow, text)
+        case .closed(let id, let reason):
+            guard let entry = forget(id), let flow = entry.connectedFlow, !isShutDown else { return }
+            flowFailed(flow, reason)
+        }
+    }
+
+    private func accept(_ id: SocketID, _ channel: any Channel, _ transport: SIPTransport, _ reason: CloseReason) {
+        guard !isShutDown, let remote = SIPSocketAddress(channel.remoteAddress),
+              let local = SIPSocketAddress(channel.localAddress) else {
+            channel.close(promise: nil)
+            return
+        }
+        sockets[id] = SocketEntry(
+            id: id, channel: channel, transport: transport, local: local, kind: .connection(remote: remote, tls: nil), closeReason: reason)
+        connections[ConnectionKey(transport: transport, remote: remote, serverName: nil)] = id
+    }
+
+    private func receive(_ verdict: InboundVerdict, origin: MessageOrigin) {
+        switch verdict {
+        case .deliver(let message):
+            if case .response(let response) = message, keepAliveResponseArrived(response) { return }
+            eventSink.yield(.messageReceived(message, origin))
+        case .reject(let response):
+            eventSink.yield(.requestRejected(response, origin))
+            Task { try? await self.write(response.serialized(), on: origin.flow) }
+        case .drop(let reason):
+            eventSink.yield(.messageDropped(reason: reason, origin))
+        }
+    }
+
+    /// A flow died: its keep-alive (if any) reports it, otherwise it is reported directly, so
+    /// the owner hears exactly once.
+    private func flowFailed(_ flow: FlowInfo, _ detail: String) {
+        if keepAlives[FlowKey(flow)] != nil {
+            runKeepAlive(FlowKey(flow)) { $0.flowClosed(detail) }
+        } else {
+            eventSink.yield(.flowFailed(flow, .closed(detail)))
+        }
+    }
+}

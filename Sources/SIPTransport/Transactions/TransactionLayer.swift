@@ -1,0 +1,153 @@
+import SIPProtocol
+import SIPServerLocation
+import SIPSyntax
+
+/// The transaction layer of RFC 3261 §17 wired to the transports: it runs the four transaction
+/// machines of `SIPProtocol`, matches incoming messages to them by the parsed top Via and CSeq
+/// (§17.1.3, §17.2.3), runs their timers on the injected clock, and sends client requests with
+/// RFC 3263 failover. Retransmissions happen on UDP only because each machine is started with
+/// the reliability of the flow the request actually leaves on (§17.1.1.2, §17.1.2.2).
+public actor TransactionLayer {
+    public struct Configuration: Sendable {
+        public var timers: TransactionTimers
+        /// Answer OPTIONS with 200 here instead of passing them to the TU (RFC 3261 §11.2). Off
+        /// by default: the TU decides how it presents itself.
+        public var answersOptions: Bool
+        /// The `Server` header of responses this layer builds.
+        public var userAgent: String
+        /// The `Allow` header of the OPTIONS answer (RFC 3261 §11.2).
+        public var allowedMethods: [SIPMethod]
+
+        public init(
+            timers: TransactionTimers = TransactionTimers(), answersOptions: Bool = false,
+            userAgent: String = "Dialtone", allowedMethods: [SIPMethod] = SIPMethod.implemented
+        ) {
+            self.timers = timers
+            self.answersOptions = answersOptions
+            self.userAgent = userAgent
+            self.allowedMethods = allowedMethods
+        }
+    }
+
+    /// One pending client transaction.
+    struct ClientEntry {
+        var machine: ClientMachine
+        let flow: FlowInfo
+        let sentAt: Duration
+        let provisional: (@Sendable (SIPResponse) -> Void)?
+        var waiter: CheckedContinuation<AttemptResult, Never>?
+        var deadline: ScheduledTimer?
+        /// Why the flow failed, when it did: the transport error the TU hears.
+        var flowFailure: SIPTransportError?
+    }
+
+    /// One server transaction.
+    struct ServerEntry {
+        var machine: ServerMachine
+        let incoming: IncomingRequest
+    }
+
+    /// How one attempt ended, inside the layer.
+    enum AttemptResult: Sendable {
+        case response(SIPResponse, roundTrip: Duration)
+        case timeout
+        case transportError(SIPTransportError)
+    }
+
+    struct TimerKey: Hashable {
+        var transaction: TransactionKey
+        var timer: TransactionTimer
+    }
+
+    public nonisolated let events: AsyncStream<TransactionEvent>
+    let eventSink: AsyncStream<TransactionEvent>.Continuation
+    public let transport: SIPTransportLayer
+    let clock: any TransportClock
+    let configuration: Configuration
+    var random: any RandomNumberGenerator & Sendable
+    var clients: [TransactionKey: ClientEntry] = [:]
+    var servers: [TransactionKey: ServerEntry] = [:]
+    var timers: [TimerKey: (id: Int, timer: ScheduledTimer)] = [:]
+    var nextTimerID = 0
+
+    public init(
+        transport: SIPTransportLayer, clock: any TransportClock = SystemTransportClock(),
+        configuration: Configuration = Configuration(),
+        random: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
+    ) {
+        self.transport = transport
+        self.clock = clock
+        self.configuration = configuration
+        self.random = random
+        (events, eventSink) = AsyncStream.makeStream(of: TransactionEvent.self)
+        let incoming = transport.events
+        Task { [weak self] in
+            for await event in incoming {
+                guard let self else { return }
+                await self.handle(event)
+            }
+            self?.eventSink.finish()
+        }
+    }
+
+    /// Routes one transport event (RFC 3261 §17.1.3, §17.2.3).
+    private func handle(_ event: TransportEvent) {
+        switch event {
+        case .messageReceived(.response(let response), let origin):
+            receive(response, from: origin)
+        case .messageReceived(.request(let request), let origin):
+            receive(request, from: origin)
+        case .requestRejected(let response, let origin):
+            eventSink.yield(.requestRejected(response, origin))
+        case .messageDropped(let reason, let origin):
+            eventSink.yield(.messageDropped(reason: reason, origin))
+        case .keepAlivePong(let flow, let roundTrip):
+            eventSink.yield(.keepAlivePong(flow, roundTrip: roundTrip))
+        case .flowFailed(let flow, let failure):
+            failTransactions(on: flow, failure)
+            eventSink.yield(.flowFailed(flow, failure))
+        }
+    }
+
+    // MARK: - Timers
+
+    /// Arms a transaction timer on the injected clock; a stale expiry (cancelled or replaced)
+    /// is recognised by its id and ignored.
+    func startTimer(_ timer: TransactionTimer, after delay: Duration, for key: TransactionKey) {
+        let timerKey = TimerKey(transaction: key, timer: timer)
+        timers[timerKey]?.timer.cancel()
+        nextTimerID += 1
+        let id = nextTimerID
+        let scheduled = clock.schedule(after: delay) { [weak self] in
+            await self?.timerExpired(timerKey, id: id)
+        }
+        timers[timerKey] = (id, scheduled)
+    }
+
+    func cancelTimer(_ timer: TransactionTimer, for key: TransactionKey) {
+        timers.removeValue(forKey: TimerKey(transaction: key, timer: timer))?.timer.cancel()
+    }
+
+    /// Cancels every timer of a terminated transaction.
+    func cancelTimers(of key: TransactionKey) {
+        for timerKey in timers.keys where timerKey.transaction == key {
+            timers.removeValue(forKey: timerKey)?.timer.cancel()
+        }
+    }
+
+    private func timerExpired(_ timerKey: TimerKey, id: Int) {
+        guard timers[timerKey]?.id == id else { return }
+        timers[timerKey] = nil
+        let timer = timerKey.timer
+        if clients[timerKey.transaction] != nil {
+            runClient(timerKey.transaction) { $0.apply({ $0.timerFired(timer) }, { $0.timerFired(timer) }) }
+        } else if servers[timerKey.transaction] != nil {
+            runServer(timerKey.transaction) { $0.apply({ $0.timerFired(timer) }, { $0.timerFired(timer) }) }
+        }
+    }
+
+    /// A new RFC 3261 branch: the magic cookie and 64 random bits (§8.1.1.7).
+    func newBranch() -> String {
+        TransactionKey.magicCookie + RandomToken.make(using: &random)
+    }
+}

@@ -1,2 +1,0 @@
-import SIPTransport
-import Testing
