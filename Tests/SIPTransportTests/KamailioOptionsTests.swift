@@ -112,11 +112,18 @@ import TestSupport
             let refused = await client.layer.send(Make.options(), over: TargetList([noCipher], failbackInterval: .seconds(60)),
                                                   options: .init(tls: trusted, serverName: "example.test"))
             #expect(refused.source == .transportError(.tls(noCipher.endpoint, .handshakeRefused(detail: "SSLV3_ALERT_HANDSHAKE_FAILURE"))))
-            // TLS to kamailio's plain TCP port: the ClientHello is not SIP, the handshake never ends.
+            // TLS to kamailio's plain TCP port: the ClientHello is not SIP. Either the handshake
+            // never ends, or kamailio drops the connection first; both name a TLS handshake fault.
             let plain = Make.target(.tls, "127.0.0.1", wrongServer.port)
             let silent = await client.layer.send(Make.options(), over: TargetList([plain], failbackInterval: .seconds(60)),
                                                  options: .init(tls: trusted, serverName: "example.test"))
-            #expect(silent.source == .transportError(.tls(plain.endpoint, .handshakeTimedOut(after: .seconds(1)))))
+            switch silent.source {
+            case .transportError(.tls(plain.endpoint, .handshakeTimedOut(after: .seconds(1)))),
+                 .transportError(.tls(plain.endpoint, .handshakeRefused)):
+                break
+            default:
+                Issue.record("TLS to a plain TCP port gave \(silent.source)")
+            }
             await client.shutdown()
         }
         let report = await OptionsProbe(try OptionsProbeConfiguration(uri: "sips:127.0.0.1:\(rogueServer.tlsPort)", caFile: pki.caFile)).run()
