@@ -60,6 +60,23 @@ public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, Expres
 
     public var description: String { name }
 
+    /// At least `name.utf8.count`: exact for unknown names, the longest spelling for known ones.
+    var maximumUTF8Count: Int {
+        switch storage {
+        case .known: SIPKnownHeader.longestSpelling
+        case .other(let name, _): name.utf8.count
+        }
+    }
+
+    /// The spelling `name` returns, without copying it out first.
+    @inline(__always)
+    func write(to out: inout SIPWireWriter) {
+        switch storage {
+        case .known(let header): out.write(header.spelling)
+        case .other(let name, _): out.write(name)
+        }
+    }
+
     /// Whether the name arrived (or could be sent) as a compact form.
     public var compactForm: Character? { Self.compactByKey[key] }
 

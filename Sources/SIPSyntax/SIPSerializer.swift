@@ -2,21 +2,43 @@
 /// line, then the body. Header values are written as stored; whoever builds a message sets its
 /// Content-Length (the transport layer's message builders do), so a relayed message is
 /// unchanged.
-extension SIPRequest {
+extension SIPRequest: SIPWireWritable {
     /// The request line: `Method SP Request-URI SP SIP-Version` (RFC 3261 §7.1).
-    public var startLine: String { "\(method.rawValue) \(uri) \(version.text)" }
+    public var startLine: String { SIPWireWriter.text { writeStartLine(to: &$0) } }
 
-    public func serialized() -> [UInt8] {
-        SIPSerializer.serialize(startLine: startLine, headers: headers, body: body)
+    public func serialized() -> [UInt8] { SIPWireWriter.bytes(of: self) }
+
+    func write(to out: inout SIPWireWriter) {
+        writeStartLine(to: &out)
+        SIPSerializer.write(headers, body, to: &out)
+    }
+
+    private func writeStartLine(to out: inout SIPWireWriter) {
+        out.write(method.rawValue)
+        out.write(0x20)
+        uri.write(to: &out)
+        out.write(0x20)
+        out.write(version.text)
     }
 }
 
-extension SIPResponse {
+extension SIPResponse: SIPWireWritable {
     /// The status line: `SIP-Version SP Status-Code SP Reason-Phrase` (RFC 3261 §7.2).
-    public var startLine: String { "\(version.text) \(statusCode) \(reasonPhrase)" }
+    public var startLine: String { SIPWireWriter.text { writeStartLine(to: &$0) } }
 
-    public func serialized() -> [UInt8] {
-        SIPSerializer.serialize(startLine: startLine, headers: headers, body: body)
+    public func serialized() -> [UInt8] { SIPWireWriter.bytes(of: self) }
+
+    func write(to out: inout SIPWireWriter) {
+        writeStartLine(to: &out)
+        SIPSerializer.write(headers, body, to: &out)
+    }
+
+    private func writeStartLine(to out: inout SIPWireWriter) {
+        out.write(version.text)
+        out.write(0x20)
+        out.write(decimal: statusCode)
+        out.write(0x20)
+        out.write(reasonPhrase)
     }
 }
 
@@ -37,22 +59,33 @@ extension SIPMessage {
 }
 
 enum SIPSerializer {
-    static func serialize(startLine: String, headers: SIPHeaders, body: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(startLine.utf8.count + headers.count * 48 + body.count + 4)
-        out.append(contentsOf: startLine.utf8)
-        out.append(contentsOf: crlf)
-        for field in headers {
-            out.append(contentsOf: field.name.name.utf8)
-            out.append(contentsOf: colonSpace)
-            out.append(contentsOf: field.value.utf8)
-            out.append(contentsOf: crlf)
+    /// What follows the start line: its CRLF, `name: value CRLF` per field, the empty line and
+    /// the body.
+    static func write(_ headers: SIPHeaders, _ body: [UInt8], to out: inout SIPWireWriter) {
+        guard !out.isMeasuring else { return out.skip(maximumLength(headers, body)) }
+        out.writeCRLF()
+        headers.fields.withUnsafeBufferPointer { fields in
+            // Indexing (not `for field in`) borrows each field rather than copying it out.
+            for index in fields.indices {
+                fields[index].name.write(to: &out)
+                out.write(UInt8(ascii: ":"), 0x20)
+                out.write(fields[index].value)
+                out.writeCRLF()
+            }
         }
-        out.append(contentsOf: crlf)
-        out.append(contentsOf: body)
-        return out
+        out.writeCRLF()
+        out.write(body)
     }
 
-    private static let crlf: [UInt8] = [0x0D, 0x0A]
-    private static let colonSpace: [UInt8] = [UInt8(ascii: ":"), 0x20]
+    /// At least what `write(_:_:to:)` writes, counted without walking any bytes (a native string
+    /// stores its UTF-8 length) and without looking known names up.
+    private static func maximumLength(_ headers: SIPHeaders, _ body: [UInt8]) -> Int {
+        var total = 4 + body.count
+        headers.fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices {
+                total += fields[index].name.maximumUTF8Count + fields[index].value.utf8.count + 4
+            }
+        }
+        return total
+    }
 }

@@ -1,7 +1,7 @@
 /// Any URI that can stand where SIP allows a URI (RFC 3261 §25.1 `Request-URI`, `addr-spec`):
 /// a SIP or SIPS URI, a tel URI (RFC 3966), or any other absolute URI, which must still parse so
 /// that an endpoint can answer 416 Unsupported URI Scheme (RFC 4475 §3.3.1).
-public enum URI: Hashable, Sendable, CustomStringConvertible {
+public enum URI: Hashable, Sendable, CustomStringConvertible, SIPWireWritable {
     case sip(SIPURI)
     case tel(TelURI)
     case other(AbsoluteURI)
@@ -30,10 +30,18 @@ public enum URI: Hashable, Sendable, CustomStringConvertible {
         case .other(let uri): uri.description
         }
     }
+
+    func write(to out: inout SIPWireWriter) {
+        switch self {
+        case .sip(let uri): uri.write(to: &out)
+        case .tel(let uri): uri.write(to: &out)
+        case .other(let uri): uri.write(to: &out)
+        }
+    }
 }
 
 /// The host part of a SIP URI or Via (RFC 3261 §25.1 `host`).
-public enum Host: Hashable, Sendable, CustomStringConvertible {
+public enum Host: Hashable, Sendable, CustomStringConvertible, SIPWireWritable {
     /// A domain name, compared case-insensitively; kept as written.
     case hostname(String)
     /// A dotted IPv4 address.
@@ -49,11 +57,21 @@ public enum Host: Hashable, Sendable, CustomStringConvertible {
         case .ipv6(let address): "[\(address)]"
         }
     }
+
+    func write(to out: inout SIPWireWriter) {
+        switch self {
+        case .hostname(let text), .ipv4(let text): out.write(text)
+        case .ipv6(let address):
+            out.write(UInt8(ascii: "["))
+            out.write(address)
+            out.write(UInt8(ascii: "]"))
+        }
+    }
 }
 
 /// A `name[=value]` parameter of a URI or header (RFC 3261 §19.1.1, §7.3.1). Names compare
 /// case-insensitively in most places; they are kept as written so nothing changes on relay.
-public struct Parameter: Hashable, Sendable, CustomStringConvertible {
+public struct Parameter: Hashable, Sendable, CustomStringConvertible, SIPWireWritable {
     public var name: String
     public var value: String?
 
@@ -63,6 +81,14 @@ public struct Parameter: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { value.map { "\(name)=\($0)" } ?? name }
+
+    func write(to out: inout SIPWireWriter) {
+        out.write(name)
+        if let value {
+            out.write(UInt8(ascii: "="))
+            out.write(value)
+        }
+    }
 }
 
 extension Array where Element == Parameter {
