@@ -33,3 +33,38 @@ public struct SIPMethod: RawRepresentable, Hashable, Sendable, CustomStringConve
         .subscribe, .notify, .refer, .message,
     ]
 }
+
+extension SIPMethod {
+    /// The common method `bytes` spell exactly (methods are case-sensitive, RFC 3261 §7.1), as
+    /// a literal, so that reading it builds no String; nil for any other token.
+    static func common(_ bytes: UnsafeBufferPointer<UInt8>) -> SIPMethod? {
+        func method(_ name: StaticString, _ method: @autoclosure () -> SIPMethod) -> SIPMethod? {
+            bytes.spells(name) ? method() : nil
+        }
+        switch bytes.first {
+        case UInt8(ascii: "A"): return method("ACK", .ack)
+        case UInt8(ascii: "B"): return method("BYE", .bye)
+        case UInt8(ascii: "C"): return method("CANCEL", .cancel)
+        case UInt8(ascii: "I"): return method("INVITE", .invite) ?? method("INFO", .info)
+        case UInt8(ascii: "M"): return method("MESSAGE", .message)
+        case UInt8(ascii: "N"): return method("NOTIFY", .notify)
+        case UInt8(ascii: "O"): return method("OPTIONS", .options)
+        case UInt8(ascii: "P"): return method("PRACK", .prack) ?? method("PUBLISH", .publish)
+        case UInt8(ascii: "R"): return method("REGISTER", .register) ?? method("REFER", .refer)
+        case UInt8(ascii: "S"): return method("SUBSCRIBE", .subscribe)
+        case UInt8(ascii: "U"): return method("UPDATE", .update)
+        default: return nil
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether these bytes are exactly `literal`'s.
+    @inline(__always)
+    func spells(_ literal: StaticString) -> Bool {
+        guard count == literal.utf8CodeUnitCount, let base = baseAddress else { return count == 0 && literal.utf8CodeUnitCount == 0 }
+        let expected = literal.utf8Start
+        for index in 0..<count where base[index] != expected[index] { return false }
+        return true
+    }
+}

@@ -15,3 +15,10 @@ public struct SIPVersion: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text }
 }
+
+extension SIPVersion {
+    /// `SIP/2.0` when `bytes` spell it exactly (nearly every message), without building a String.
+    static func common(_ bytes: UnsafeBufferPointer<UInt8>) -> SIPVersion? {
+        bytes.spells("SIP/2.0") ? SIPVersion("SIP/2.0") : nil
+    }
+}

@@ -17,7 +17,7 @@ enum SIPHeadParser {
         var fields = SIPFieldAccumulator(buffer: buffer, limits: limits, locate: locate)
         while let line = try reader.next() {
             if line.range.isEmpty {
-                try fields.finishField()
+                fields.finishField()
                 let head = SIPMessageHead(
                     startLine: startLine, headers: SIPHeaders(fields.fields), length: line.next - start,
                     locations: fields.locations, endLine: line.number)
@@ -26,7 +26,7 @@ enum SIPHeadParser {
             if SIPCharacterClass.isWhitespace(buffer[line.range.lowerBound]) {
                 try fields.continueField(line)
             } else {
-                try fields.finishField()
+                fields.finishField()
                 try fields.startField(line)
             }
         }

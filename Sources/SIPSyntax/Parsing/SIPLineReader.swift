@@ -25,11 +25,14 @@ struct SIPLineReader {
     /// The next line, or nil when the buffer ends before its CRLF (more data may complete it).
     /// A bare CR or LF is an error: only CRLF ends a line, and reading a lone LF as a line end
     /// would let two parsers disagree on where the header section stops.
+    @inline(__always)
     mutating func next() throws(SIPParseError) -> Line? {
         let lineStart = position
         let end = buffer.count
-        var index = skipToLineBreak(from: lineStart, end: end)
-        while index < end {
+        var index = lineStart
+        while true {
+            index = skipToControl(from: index, end: end)
+            guard index < end else { break }
             let byte = buffer[index]
             if byte == 0x0D {
                 guard index + 1 < end else { break }
@@ -39,7 +42,7 @@ struct SIPLineReader {
             if byte == 0x0A {
                 throw error(.invalidHeaderLine(reason: "line ends in a bare LF; SIP lines end in CRLF (RFC 3261 §7)"), at: index)
             }
-            index += 1
+            index += 1  // HTAB or another control byte: part of the line
         }
         if end - lineStart >= limits.maxLineLength {
             throw error(.limitExceeded(.lineLength, maximum: limits.maxLineLength), at: lineStart + limits.maxLineLength)
@@ -50,21 +53,23 @@ struct SIPLineReader {
         return nil
     }
 
-    /// The first index at or after `start` that may hold CR or LF, skipping 8 bytes at a time
-    /// while none of them can (SWAR: a byte equal to the pattern becomes zero after XOR, and
-    /// `(x - 0x01…) & ~x & 0x80…` flags zero bytes).
+    /// The first index at or after `start` holding a byte below 0x0E (CR, LF, HTAB and rarer
+    /// controls), or `end`. Eight bytes at a time (SWAR): `(x - 0x0E…) & ~x & 0x80…` is non-zero
+    /// exactly when some byte of `x` is below 0x0E, and its lowest set bit marks the first such
+    /// byte (a borrow only runs upward from a byte that is below).
     @inline(__always)
-    private func skipToLineBreak(from start: Int, end: Int) -> Int {
-        guard let base = buffer.baseAddress else { return start }
+    private func skipToControl(from start: Int, end: Int) -> Int {
+        guard let base = buffer.baseAddress else { return end }
         let raw = UnsafeRawPointer(base)
         var index = start
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let cr = word ^ (ones &* 0x0D), lf = word ^ (ones &* 0x0A)
-            if ((cr &- ones) & ~cr | (lf &- ones) & ~lf) & highs != 0 { break }
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let below = (word &- ones &* 0x0E) & ~word & highs
+            if below != 0 { return index + (below.trailingZeroBitCount >> 3) }
             index += 8
         }
+        while index < end, buffer[index] >= 0x0E { index += 1 }
         return index
     }
 

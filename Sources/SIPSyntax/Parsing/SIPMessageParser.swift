@@ -12,7 +12,7 @@ public enum SIPMessageParser {
         let head = try parseHead(datagram, from: start, mode: .liberal, locate: false, limits: limits)
         let bodyStart = start + head.length
         let body = try datagramBody(datagram, from: bodyStart, head: head, limits: limits)
-        return message(head, body: Array(datagram[body]))
+        return message(head, body: datagram.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[body])) })
     }
 
     /// Parses the start line and header section beginning at `start`; a datagram that ends first
@@ -34,12 +34,9 @@ public enum SIPMessageParser {
     static func headResult(
         _ bytes: [UInt8], from start: Int, mode: SIPParsingMode, locate: Bool, limits: SIPParserLimits
     ) throws(SIPParseError) -> SIPParseResult<SIPMessageHead> {
-        let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(SIPParseError) in
-                try SIPHeadParser.parse(bytes, buffer, from: start, limits: limits, mode: mode, locate: locate)
-            }
+        try bytes.withUnsafeBufferPointer { buffer throws(SIPParseError) in
+            try SIPHeadParser.parse(bytes, buffer, from: start, limits: limits, mode: mode, locate: locate)
         }
-        return try result.get()
     }
 
     /// The body range of a datagram whose head ends at `bodyStart` (RFC 3261 §18.3).
@@ -64,33 +61,50 @@ public enum SIPMessageParser {
     /// limit, or several fields disagree (RFC 4475 §3.3.9: framing is then impossible).
     public static func contentLength(_ head: SIPMessageHead, limits: SIPParserLimits = .standard) throws(SIPParseError) -> Int? {
         var found: Int?
-        for (index, field) in head.headers.enumerated() where field.name == .contentLength {
+        let fields = head.headers.fields
+        for index in fields.indices where fields[index].name == .contentLength {
+            let value = fields[index].value
             let (line, column) = index < head.locations.count ? head.locations[index].position(ofValueOffset: 0) : (0, 1)
-            let digits = field.value.utf8
-            guard !digits.isEmpty, digits.allSatisfy(SIPCharacterClass.isDigit) else {
-                let reason = "'\(field.value)' is not a non-negative decimal number (RFC 3261 §20.14)"
+            guard let (number, significantDigits) = decimalDigits(value) else {
+                let reason = "'\(value)' is not a non-negative decimal number (RFC 3261 §20.14)"
                 throw SIPParseError(.invalidHeader(name: "Content-Length", reason: reason), line: line, column: column)
             }
-            let significant = digits.drop { $0 == UInt8(ascii: "0") }
-            guard significant.count <= 9, let value = Int(field.value), value <= limits.maxBodySize else {
+            guard significantDigits <= 9, number <= limits.maxBodySize else {
                 throw SIPParseError(.limitExceeded(.bodySize, maximum: limits.maxBodySize), line: line, column: column)
             }
-            if let found, found != value {
-                let reason = "conflicting values \(found) and \(value) (RFC 4475 §3.3.9)"
+            if let found, found != number {
+                let reason = "conflicting values \(found) and \(number) (RFC 4475 §3.3.9)"
                 throw SIPParseError(.invalidHeader(name: "Content-Length", reason: reason), line: line, column: column)
             }
-            found = value
+            found = number
         }
         return found
     }
 
+    /// 1*DIGIT read without building anything: the value of its last nine significant digits
+    /// (exact whenever there are at most nine, which is all `contentLength` accepts) and how
+    /// many significant digits there are (leading zeros are not); nil unless all are DIGIT.
+    private static func decimalDigits(_ text: String) -> (value: Int, significantDigits: Int)? {
+        var value = 0, significantDigits = 0, count = 0
+        for byte in text.utf8 {
+            guard SIPCharacterClass.isDigit(byte) else { return nil }
+            count += 1
+            if significantDigits > 0 || byte != UInt8(ascii: "0") {
+                significantDigits += 1
+                value = value % 100_000_000 * 10 + Int(byte &- 0x30)
+            }
+        }
+        return count > 0 ? (value, significantDigits) : nil
+    }
+
     /// Builds the message a head and body describe.
-    public static func message(_ head: SIPMessageHead, body: [UInt8]) -> SIPMessage {
-        switch head.startLine {
+    public static func message(_ head: consuming SIPMessageHead, body: [UInt8]) -> SIPMessage {
+        let (startLine, headers) = head.takeParts()
+        switch consume startLine {
         case .request(let method, let uri, let version):
-            .request(SIPRequest(method: method, uri: uri, version: version, headers: head.headers, body: body))
+            return .request(SIPRequest(method: method, uri: uri, version: version, headers: headers, body: body))
         case .response(let version, let statusCode, let reasonPhrase):
-            .response(SIPResponse(statusCode: statusCode, reasonPhrase: reasonPhrase, version: version, headers: head.headers, body: body))
+            return .response(SIPResponse(statusCode: statusCode, reasonPhrase: reasonPhrase, version: version, headers: headers, body: body))
         }
     }
 

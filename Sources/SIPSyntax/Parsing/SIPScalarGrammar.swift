@@ -17,10 +17,10 @@ public enum SIPScalarGrammar {
             throw scanner.failure(scanner.isAtEnd ? "method missing after the number" : "expected white space before the method")
         }
         scanner.skipWhitespace()
-        let method = try scanner.token("a method")
+        let method = try scanner.method("a method")
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw scanner.failure("unexpected text after the method") }
-        return SIPMethod(method)
+        return method
     }
 
     /// A whole value that is 1*DIGIT no larger than `maximum`.

@@ -125,6 +125,13 @@ struct SIPScanner {
         return text(range)
     }
 
+    /// A `Method` token (§25.1); common methods come back without building a String.
+    mutating func method(_ what: String) throws(SIPParseError) -> SIPMethod {
+        let range = scan { SIPCharacterClass.isToken($0) }
+        guard !range.isEmpty else { throw failure("expected \(what)") }
+        return bytes[range].withUnsafeBufferPointer(SIPMethod.common) ?? SIPMethod(text(range))
+    }
+
     /// 1*DIGIT as a value no larger than `maximum`.
     mutating func number(_ what: String, maximum: UInt64) throws(SIPParseError) -> UInt64 {
         let start = position

@@ -16,7 +16,7 @@ enum SIPStartLineParser {
 
     /// Request-Line = Method SP Request-URI SP SIP-Version CRLF; Method = token
     private static func requestLine(_ scanner: inout SIPScanner) throws(SIPParseError) -> SIPStartLine {
-        let method = try scanner.token("a method (token) at the start of the request line")
+        let method = try scanner.method("a method (token) at the start of the request line")
         guard let next = scanner.current, SIPCharacterClass.isWhitespace(next) else {
             throw scanner.failure(scanner.isAtEnd ? "request line ends after the method" : "character not allowed in a method")
         }
@@ -42,7 +42,7 @@ enum SIPStartLineParser {
             guard s.isAtEnd else { throw s.failure("unexpected text after the SIP version") }
             return version
         }
-        return .request(method: SIPMethod(method), uri: uri, version: version)
+        return .request(method: method, uri: uri, version: version)
     }
 
     /// The single SP between elements; liberal mode takes any run of SP/HTAB.
@@ -81,7 +81,8 @@ enum SIPStartLineParser {
               !scanner.scan(while: SIPCharacterClass.isDigit).isEmpty else {
             throw scanner.failure("expected a SIP version such as SIP/2.0", at: start)
         }
-        return SIPVersion(scanner.text(start..<scanner.position))
+        let range = start..<scanner.position
+        return scanner.bytes[range].withUnsafeBufferPointer(SIPVersion.common) ?? SIPVersion(scanner.text(range))
     }
 
     /// Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF; Status-Code = 3DIGIT

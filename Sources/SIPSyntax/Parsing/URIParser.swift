@@ -34,24 +34,29 @@ enum URIParser {
     /// SIP-URI = "sip:" [ userinfo ] hostport uri-parameters [ headers ]
     /// userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"
     static func sipURI(_ scanner: inout SIPScanner, secure: Bool) throws(SIPParseError) -> SIPURI {
-        var uri = SIPURI(isSecure: secure, host: .hostname(""))
-        if let (user, password) = try userInfo(&scanner) {
-            uri.user = scanner.text(user)
-            uri.password = password.map { scanner.text($0) }
+        // Parts go into locals and the URI is built once: filling a `var uri` across throwing
+        // calls made the optimizer copy the whole struct.
+        var user: String?, password: String?
+        if let (userRange, passwordRange) = try userInfo(&scanner) {
+            user = scanner.text(userRange)
+            password = passwordRange.map { scanner.text($0) }
         }
         let hostEnd = scanner.bytes[scanner.position..<scanner.end].firstIndex {
             $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "?")
         } ?? scanner.end
-        (uri.host, uri.port) = try scanner.within(scanner.position..<hostEnd) { s throws(SIPParseError) in try HostParser.hostPort(&s) }
+        let (host, port) = try scanner.within(scanner.position..<hostEnd) { s throws(SIPParseError) in try HostParser.hostPort(&s) }
         scanner.position = hostEnd
-        uri.parameters = try uriParameters(&scanner)
+        let parameters = try uriParameters(&scanner)
+        var headers: [Parameter] = []
         if scanner.consume(UInt8(ascii: "?")) {
-            uri.headers = try uriHeaders(&scanner)
+            headers = try uriHeaders(&scanner)
         }
         guard scanner.isAtEnd else {
             throw scanner.failure("unexpected '\(scanner.text(scanner.position..<scanner.position + 1))' in SIP URI")
         }
-        return uri
+        return SIPURI(
+            isSecure: secure, user: user, password: password, host: host, port: port,
+            parameters: parameters, headers: headers)
     }
 
     /// Finds `userinfo "@"`: the longest run of user/password characters ending in "@".
