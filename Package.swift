@@ -64,7 +64,22 @@ let package = Package(
         .target(name: "Contacts"),
         .target(name: "CallHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Themes (TOML files naming roles), validated with file/line/key errors.
-        .target(name: "Themes", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Themes", dependencies: ["TOMLLines", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Maps TOML key paths to source lines (TOMLKit forgets them) for file/line/key diagnostics.
+        .target(name: "TOMLLines"),
+        // The user's config.toml (issue 4): accounts and general settings, validated with
+        // file/line/key errors before anything starts.
+        .target(
+            name: "DialtoneConfig",
+            dependencies: ["TOMLLines", "SIPSyntax", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Sans-I/O registration (RFC 3261 §10, RFC 5626) and MWI subscription (RFC 3842, 6665) machines.
+        .target(name: "SIPRegistration", dependencies: ["SIPSyntax", "SIPAuth"]),
+        // Sans-I/O dialogs and INVITE sessions (RFC 3261 §12–15, RFC 3515/3891/4028/3262).
+        .target(name: "SIPDialog", dependencies: ["SIPSyntax", "SDP", "SIPAuth"]),
+        // Pure media core (issue 6): RTP/RTCP packets and statistics, jitter buffer, G.711, PLC.
+        .target(name: "RTP"),
+        // The full-screen UI (issue 7): a pure screen model and layout, rendered through ncursesw.
+        .target(name: "TerminalUI", dependencies: ["CShim", "CNcursesw", "Themes"]),
 
         .executableTarget(
             name: "dialtone",
@@ -95,6 +110,12 @@ let package = Package(
             name: "SIPTransportTests",
             dependencies: ["SIPTransport", "SIPSyntax", "SIPProtocol", "SIPServerLocation", "TestSupport"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "TestSupport"]),
+        .testTarget(name: "TOMLLinesTests", dependencies: ["TOMLLines"]),
+        .testTarget(name: "DialtoneConfigTests", dependencies: ["DialtoneConfig", "TestSupport"]),
+        .testTarget(name: "SIPRegistrationTests", dependencies: ["SIPRegistration", "SIPSyntax", "SIPAuth", "TestSupport"]),
+        .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog", "SIPSyntax", "SDP", "TestSupport"]),
+        .testTarget(name: "RTPTests", dependencies: ["RTP", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Themes", "TestSupport"]),
         .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
         .testTarget(
             name: "CallHistoryTests",

@@ -1,3 +1,4 @@
+import TOMLLines
 import TOMLKit
 
 /// Walks a parsed theme document, turning every valid entry into the model and every invalid

@@ -13,10 +13,10 @@ import Foundation
 /// tables are one line in TOML 1.0, so the enclosing key's line is the right answer, and lookup
 /// falls back to the nearest indexed ancestor. Only `\"` and `\\` escapes in quoted keys are
 /// decoded. Only the first line of a duplicated path is kept (the TOML parser rejects those).
-struct KeyLineIndex {
+public struct KeyLineIndex: Sendable {
     private var lines: [[String]: Int] = [:]
 
-    init(text: String) {
+    public init(text: String) {
         var header: [String] = []
         var inMultilineString = false
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -36,7 +36,7 @@ struct KeyLineIndex {
     }
 
     /// The line of `path`, or of its nearest indexed ancestor.
-    func line(of path: [String]) -> Int? {
+    public func line(of path: [String]) -> Int? {
         var path = path
         while !path.isEmpty {
             if let line = lines[path] { return line }

@@ -1,0 +1,1 @@
+// SIPDialog — placeholder so the target builds until its first real file lands.

@@ -1,0 +1,1 @@
+// TerminalUI — placeholder so the target builds until its first real file lands.

@@ -1,0 +1,1 @@
+// Tests for DialtoneConfig land with its first real code.

@@ -1,0 +1,1 @@
+// Tests for RTP land with its first real code.

@@ -1,0 +1,1 @@
+// Tests for SIPDialog land with its first real code.

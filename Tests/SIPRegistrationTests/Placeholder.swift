@@ -1,0 +1,1 @@
+// Tests for SIPRegistration land with its first real code.
