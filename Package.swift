@@ -77,7 +77,7 @@ let package = Package(
         // Sans-I/O dialogs and INVITE sessions (RFC 3261 §12–15, RFC 3515/3891/4028/3262).
         .target(name: "SIPDialog", dependencies: ["SIPSyntax", "SDP", "SIPAuth"]),
         // Pure media core (issue 6): RTP/RTCP packets and statistics, jitter buffer, G.711, PLC.
-        .target(name: "RTP"),
+        .target(name: "MediaCore"),
         // The full-screen UI (issue 7): a pure screen model and layout, rendered through ncursesw.
         .target(name: "TerminalUI", dependencies: ["CShim", "CNcursesw", "Themes"]),
 
@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "DialtoneConfigTests", dependencies: ["DialtoneConfig", "TestSupport"]),
         .testTarget(name: "SIPRegistrationTests", dependencies: ["SIPRegistration", "SIPSyntax", "SIPAuth", "TestSupport"]),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog", "SIPSyntax", "SDP", "TestSupport"]),
-        .testTarget(name: "RTPTests", dependencies: ["RTP", "TestSupport"]),
+        .testTarget(name: "MediaCoreTests", dependencies: ["MediaCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Themes", "TestSupport"]),
         .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
         .testTarget(

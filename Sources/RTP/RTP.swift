@@ -1,1 +1,0 @@
-// RTP — placeholder so the target builds until its first real file lands.

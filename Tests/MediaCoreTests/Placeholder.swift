@@ -1,0 +1,1 @@
+// Tests for MediaCore land with its first real code.

@@ -1,1 +1,0 @@
-// Tests for RTP land with its first real code.
