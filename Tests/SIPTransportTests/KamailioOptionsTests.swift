@@ -87,6 +87,33 @@ import TestSupport
         }
     }
 
+    /// NIOSSL alone would accept `*.example.test` for `sip.example.test`; RFC 5922 §7.2 says no.
+    @Test func tlsRefusesAWildcardCertificate() async throws {
+        let pki = try await TestCertificateAuthority()
+        let server = try await Kamailio(.init(name: "wildcard", certificate: pki.wildcard))
+        let trusted = TLSClientSettings(trust: .caFile(pki.caFile))
+        let target = Make.target(.tls, "127.0.0.1", server.tlsPort)
+        try await withEventLoop { group in
+            let client = try await Node.start(connectTimeout: .seconds(5), name: "A", group: group)
+            let outcome = await client.layer.send(
+                Make.options(), over: TargetList([target], failbackInterval: .seconds(60)),
+                options: .init(tls: trusted, serverName: "sip.example.test"))
+            #expect(outcome.source == .transportError(.tls(target.endpoint,
+                .hostNameMismatch(expected: "sip.example.test", presented: ["*.example.test"]))))
+            #expect(outcome.response.statusCode == 503)
+            // The same certificate is fine when the user explicitly accepts unverified ones.
+            let lenient = await client.layer.send(
+                Make.options(), over: TargetList([target], failbackInterval: .seconds(60)),
+                options: .init(tls: TLSClientSettings(trust: .caFile(pki.caFile), acceptUnverifiedCertificate: true),
+                               serverName: "sip.example.test"))
+            // kamailio answered over the TLS connection (which status does not matter here).
+            guard case .server(_, let flow) = lenient.source else { Issue.record("no answer: \(lenient.source)"); return }
+            #expect(flow.tls?.verified == false)
+            await client.shutdown()
+        }
+        await server.stop()
+    }
+
     @Test func tlsRefusesAnUnknownCAAndAWrongHostName() async throws {
         let pki = try await TestCertificateAuthority()
         async let rogue = Kamailio(.init(name: "rogue", certificate: pki.unknownCA))

@@ -1,3 +1,4 @@
+import Foundation
 import SIPServerLocation
 import SIPSyntax
 @testable import SIPTransport
@@ -54,6 +55,33 @@ import TestSupport
             #expect(clock.pendingDelays == [.seconds(8)])
             await client.shutdown()
             await server.shutdown()
+        }
+    }
+
+    /// `udpProbe: .crlf`: a bare CRLFCRLF every interval, no pong awaited, so silence is not a
+    /// dead flow.
+    @Test func udpCRLFPingRefreshesTheBindingWithoutAwaitingAPong() async throws {
+        let clock = ManualClock()
+        let peer = try RawUDPSocket()
+        let crlf = KeepAliveConfiguration(interval: .seconds(10), timeout: .seconds(2), jitter: 0, udpProbe: .crlf)
+        try await withEventLoop { group in
+            let client = try await Node.start(clock: clock, name: "A", group: group)
+            let flow = try await client.transport.flow(for: ConnectionTarget(TransportEndpoint(.udp, Make.ip("127.0.0.1"), port: peer.port)))
+            await client.transport.startKeepAlive(on: flow, crlf)
+            await clock.advance(by: .seconds(10))
+            let ping = try await OffPool.run { () -> [UInt8]? in
+                for _ in 0..<3000 {
+                    if let bytes = peer.tryReceive() { return bytes }
+                    usleep(10_000)
+                }
+                return nil
+            }
+            #expect(ping == Array("\r\n\r\n".utf8))
+            // No pong is awaited: the next ping is scheduled one interval later, not a timeout.
+            #expect(clock.pendingDelays == [.seconds(10)])
+            await clock.advance(by: .seconds(10))
+            #expect(clock.pendingDelays == [.seconds(10)])
+            await client.shutdown()
         }
     }
 }

@@ -58,4 +58,13 @@ import Testing
         #expect(machine.timerFired(at: .seconds(40)).isEmpty)
         #expect(machine.flowClosed("late").isEmpty)
     }
+
+    @Test func withoutAPongEachPingSchedulesTheNextInterval() {
+        var machine = KeepAliveMachine(configuration: configuration, expectsPong: false)
+        #expect(machine.timerFired(at: .seconds(30), unit: 0) == [.sendPing, .startTimer(after: .seconds(30))])
+        #expect(machine.state == .waiting)
+        #expect(machine.timerFired(at: .seconds(60), unit: 0.5) == [.sendPing, .startTimer(after: .milliseconds(26_250))])
+        // A closed flow is still reported.
+        #expect(machine.flowClosed("reset") == [.cancelTimer, .reportDead(.closed("reset"))])
+    }
 }

@@ -22,6 +22,9 @@ public final class TestCertificateAuthority: Sendable {
     public var expired: Identity { identity("expired") }
     /// Right names, issued by a CA that is not in `caFile`.
     public var unknownCA: Identity { identity("rogue-server") }
+    /// Valid and from the trusted CA, but only for the wildcard `*.example.test` (RFC 5922 §7.2
+    /// forbids accepting it for `sip.example.test`).
+    public var wildcard: Identity { identity("wildcard") }
     /// A client certificate from the trusted CA.
     public var client: Identity { identity("client") }
 
@@ -44,6 +47,7 @@ public final class TestCertificateAuthority: Sendable {
         try openssl.makeCA("rogue", subject: "/CN=Rogue CA/O=Somebody Else")
         try openssl.issue("server", by: "ca", subject: "/CN=sip.example.test/O=Dialtone Test", names: serverNames)
         try openssl.issue("wrong", by: "ca", subject: "/CN=wrong.example.invalid/O=Dialtone Test", names: "DNS:wrong.example.invalid")
+        try openssl.issue("wildcard", by: "ca", subject: "/CN=*.example.test/O=Dialtone Test", names: "DNS:*.example.test")
         try openssl.issue("rogue-server", by: "rogue", subject: "/CN=sip.example.test/O=Somebody Else", names: serverNames)
         try openssl.issue("client", by: "ca", subject: "/CN=alice/O=Dialtone Test", names: "DNS:alice.example.test")
         try openssl.issueExpired("expired", by: "ca", subject: "/CN=sip.example.test/O=Dialtone Test", names: serverNames)

@@ -23,10 +23,14 @@ public struct KeepAliveMachine: Sendable, Hashable {
     }
 
     public let configuration: KeepAliveConfiguration
+    /// False for a CRLF ping on UDP, which no server answers: the ping only refreshes the NAT
+    /// binding, and a dead flow shows up as a failed registration refresh instead.
+    public let expectsPong: Bool
     public private(set) var state: State = .waiting
 
-    public init(configuration: KeepAliveConfiguration) {
+    public init(configuration: KeepAliveConfiguration, expectsPong: Bool = true) {
         self.configuration = configuration
+        self.expectsPong = expectsPong
     }
 
     /// Begins watching: the first ping goes out after one (jittered) interval.
@@ -36,8 +40,11 @@ public struct KeepAliveMachine: Sendable, Hashable {
     }
 
     /// The timer expired: time to ping, or the pong is overdue.
-    public mutating func timerFired(at now: Duration) -> [Action] {
+    /// `unit` is a random draw in 0..<1 for the next interval's jitter when no pong is awaited.
+    public mutating func timerFired(at now: Duration, unit: Double = 0) -> [Action] {
         switch state {
+        case .waiting where !expectsPong:
+            return [.sendPing, .startTimer(after: configuration.jitteredInterval(unit: unit))]
         case .waiting:
             state = .awaitingPong(sentAt: now)
             return [.sendPing, .startTimer(after: configuration.timeout)]

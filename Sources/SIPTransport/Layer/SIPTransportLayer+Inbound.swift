@@ -40,6 +40,7 @@ extension SIPTransportLayer {
         switch verdict {
         case .deliver(let message):
             if case .response(let response) = message, keepAliveResponseArrived(response) { return }
+            wireSink.yield(WireRecord(direction: .received, flow: origin.flow, time: clock.now(), bytes: message.serialized()))
             eventSink.yield(.messageReceived(message, origin))
         case .reject(let response):
             eventSink.yield(.requestRejected(response, origin))

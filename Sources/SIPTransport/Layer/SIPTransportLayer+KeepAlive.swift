@@ -17,7 +17,8 @@ extension SIPTransportLayer {
     public func startKeepAlive(on flow: FlowInfo, _ configuration: KeepAliveConfiguration) {
         let key = FlowKey(flow)
         stopKeepAlive(on: flow)
-        let machine = KeepAliveMachine(configuration: configuration)
+        let machine = KeepAliveMachine(
+            configuration: configuration, expectsPong: flow.isReliable || configuration.udpProbe == .options)
         keepAlives[key] = KeepAliveWatch(machine: machine, flow: flow)
         let actions = machine.start(unit: Double.random(in: 0..<1, using: &random))
         perform(actions, for: key)
@@ -80,14 +81,18 @@ extension SIPTransportLayer {
     private func keepAliveTimerFired(_ key: FlowKey, generation: Int) {
         guard keepAlives[key]?.generation == generation else { return }
         let now = clock.now()
-        runKeepAlive(key) { $0.timerFired(at: now) }
+        let unit = Double.random(in: 0..<1, using: &random)
+        runKeepAlive(key) { $0.timerFired(at: now, unit: unit) }
     }
 
-    /// CRLFCRLF on a connection (RFC 5626 §4.4.1); on UDP an OPTIONS without retransmission.
+    /// CRLFCRLF on a connection (RFC 5626 §4.4.1); on UDP an OPTIONS without retransmission, or
+    /// a bare CRLFCRLF when no pong is awaited.
     private func sendPing(on flow: FlowInfo, key: FlowKey) {
         let bytes: [UInt8]
         switch flow.transport {
         case .tcp, .tls:
+            bytes = KeepAliveBytes.ping
+        case .udp where keepAlives[key]?.machine.expectsPong == false:
             bytes = KeepAliveBytes.ping
         case .udp:
             let ping = KeepAlivePing.request(on: flow, userAgent: configuration.userAgent, random: &random)

@@ -68,6 +68,9 @@ extension SIPTransportLayer {
     /// connected one or a connection.
     func write(_ bytes: [UInt8], on flow: FlowInfo) async throws(SIPTransportError) {
         guard let entry = sockets[flow.socket] else { throw .flowClosed(flow) }
+        if bytes.count > KeepAliveBytes.ping.count {
+            wireSink.yield(WireRecord(direction: .sent, flow: flow, time: clock.now(), bytes: bytes))
+        }
         let buffer = ByteBuffer(bytes: bytes)
         do {
             switch entry.kind {

@@ -38,6 +38,10 @@ public actor SIPTransportLayer {
 
     public nonisolated let events: AsyncStream<TransportEvent>
     let eventSink: AsyncStream<TransportEvent>.Continuation
+    /// Every SIP message sent and received, for traces. Only the newest records are kept while
+    /// nobody reads, so an unread trace costs bounded memory.
+    public nonisolated let wire: AsyncStream<WireRecord>
+    let wireSink: AsyncStream<WireRecord>.Continuation
     let configuration: Configuration
     let clock: any TransportClock
     let factory: ChannelFactory
@@ -61,6 +65,7 @@ public actor SIPTransportLayer {
         self.clock = clock
         self.random = random
         (events, eventSink) = AsyncStream.makeStream(of: TransportEvent.self)
+        (wire, wireSink) = AsyncStream.makeStream(of: WireRecord.self, bufferingPolicy: .bufferingNewest(2048))
         let (signals, signalSink) = AsyncStream.makeStream(of: ChannelSignal.self)
         self.signalSink = signalSink
         ids = SocketIDGenerator()
@@ -133,5 +138,6 @@ public actor SIPTransportLayer {
         }
         signalSink.finish()
         eventSink.finish()
+        wireSink.finish()
     }
 }

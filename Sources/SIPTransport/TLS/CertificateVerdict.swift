@@ -63,6 +63,21 @@ enum CertificateText {
         }
     }
 
+    /// The dNSName and uniformResourceIdentifier subjectAltNames, apart (RFC 5922 §7.1).
+    static func typedAlternativeNames(_ certificate: NIOSSLCertificate) -> (dns: [String], uris: [String]) {
+        var dns: [String] = []
+        var uris: [String] = []
+        for name in certificate._subjectAlternativeNames() {
+            let text = String(decoding: Array(name.contents), as: UTF8.self)
+            switch name.nameType {
+            case .dnsName: dns.append(text)
+            case .uri: uris.append(text)
+            default: break
+            }
+        }
+        return (dns, uris)
+    }
+
     private static func label(_ type: SSLCertificateNameType) -> String {
         switch type {
         case .commonName: "CN"

@@ -1,3 +1,4 @@
+import SIPServerLocation
 import NIOCore
 import NIOSSL
 import NIOTLS
@@ -25,6 +26,11 @@ final class TLSHandshakeWatcher: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let tls = event as? TLSUserEvent, case .handshakeCompleted = tls, !done {
             done = true
+            if let refusal = wildcardRefusal(context) {
+                promise.fail(refusal)
+                context.close(promise: nil)
+                return
+            }
             promise.succeed(details(context))
         }
         context.fireUserInboundEventTriggered(event)
@@ -58,6 +64,19 @@ final class TLSHandshakeWatcher: ChannelInboundHandler {
             return .handshakeRefused(detail: SocketErrorText.tlsReason(String(describing: reason)) ?? String(describing: reason))
         }
         return .handshakeRefused(detail: SocketErrorText.describe(error))
+    }
+
+    /// NIOSSL accepted the host name, possibly through a wildcard, which RFC 5922 §7.2 forbids:
+    /// the literal SIP domain must be among the certificate's names. Numeric targets (an IP
+    /// address as the expected name) were matched against iPAddress names by NIOSSL already.
+    private func wildcardRefusal(_ context: ChannelHandlerContext) -> TLSFailure? {
+        guard !acceptUnverified, IPAddress(literal: expectedName) == nil, let certificate = peerCertificate(context) else { return nil }
+        let names = CertificateText.typedAlternativeNames(certificate)
+        let commonName = certificate.subjectName.first { $0.type == .commonName }?.value
+        guard !SIPDomainIdentity.matches(domain: expectedName, dnsNames: names.dns, uris: names.uris, commonName: commonName) else {
+            return nil
+        }
+        return .hostNameMismatch(expected: expectedName, presented: CertificateText.alternativeNames(certificate))
     }
 
     private func details(_ context: ChannelHandlerContext) -> TLSDetails {
