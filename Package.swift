@@ -81,10 +81,22 @@ let package = Package(
         // The full-screen UI (issue 7): a pure screen model and layout, rendered through ncursesw.
         .target(name: "TerminalUI", dependencies: ["CShim", "CNcursesw", "Themes"]),
 
+        // The phone engine (actors over the transaction layer): accounts and registration now,
+        // calls and media next. The UI, the command line and the tests all drive it.
+        .target(
+            name: "PhoneEngine",
+            dependencies: [
+                "DialtoneConfig", "SIPRegistration", "SIPTransport", "SIPServerLocation", "SIPSyntax", "SIPAuth",
+                "SIPProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
         .executableTarget(
             name: "dialtone",
             dependencies: [
-                "SIPLint", "Contacts", "CallHistory", "SIPTransport", "SIPServerLocation",
+                "SIPLint", "Contacts", "CallHistory", "SIPTransport", "SIPServerLocation", "PhoneEngine", "DialtoneConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,6 +123,11 @@ let package = Package(
             dependencies: ["SIPTransport", "SIPSyntax", "SIPProtocol", "SIPServerLocation", "TestSupport"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "TestSupport"]),
         .testTarget(name: "TOMLLinesTests", dependencies: ["TOMLLines"]),
+        .testTarget(
+            name: "PhoneEngineTests",
+            dependencies: [
+                "PhoneEngine", "DialtoneConfig", "SIPRegistration", "SIPTransport", "SIPServerLocation", "SIPSyntax", "TestSupport",
+            ]),
         .testTarget(name: "DialtoneConfigTests", dependencies: ["DialtoneConfig", "TestSupport"]),
         .testTarget(name: "SIPRegistrationTests", dependencies: ["SIPRegistration", "SIPSyntax", "SIPAuth", "TestSupport"]),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog", "SIPSyntax", "SDP", "TestSupport"]),

@@ -9,6 +9,11 @@ public enum Fixtures {
         .deletingLastPathComponent()  // Tests
         .appendingPathComponent("Fixtures", isDirectory: true)
 
+    /// The repository's top directory (where Package.swift is).
+    public static var repositoryRoot: URL {
+        root.deletingLastPathComponent().deletingLastPathComponent()
+    }
+
     /// The URL of `Tests/Fixtures/<relativePath>`.
     public static func url(_ relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)

@@ -21,3 +21,20 @@ extension PeerProcess {
         _ = try? await OffPool.run { self.stop() }
     }
 }
+
+extension PeerProcess {
+    /// Waits until the peer exits by itself and returns its exit code (or 128 + the signal),
+    /// nil if it still runs after `limit`. Polls with `Task.sleep`, so no pool thread blocks.
+    public func waitForExitOffPool(within limit: Duration) async -> Int32? {
+        let clock = ContinuousClock()
+        let end = clock.now + limit
+        while clock.now < end {
+            if let status = exitStatus() {
+                let signal = status & 0x7f
+                return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+}

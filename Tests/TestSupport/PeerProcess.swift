@@ -127,7 +127,7 @@ public final class PeerProcess: Sendable {
     }
 
     /// The wait status once the peer has exited (reaping it), nil while it runs.
-    private func exitStatus() -> Int32? {
+    func exitStatus() -> Int32? {
         state.withLock { state in
             switch state {
             case .exited(let status):

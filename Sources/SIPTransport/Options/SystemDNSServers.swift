@@ -13,20 +13,21 @@ public enum SystemDNSServers {
         }
     }
 
-    static func read(_ path: String = "/etc/resolv.conf") -> [DNSServerAddress] {
+    public static func read(_ path: String = "/etc/resolv.conf") -> [DNSServerAddress] {
         (try? String(contentsOfFile: path, encoding: .utf8)).map(parse) ?? []
     }
 }
 
 /// A DNS client for when no server is configured at all: every query fails, so a numeric URI
 /// still works and a domain fails with a clear reason.
-struct UnavailableDNSClient: DNSClient {
-    func naptr(_ name: String) async throws(DNSError) -> [NAPTRRecord] { throw failure(.naptr, name) }
-    func srv(_ name: String) async throws(DNSError) -> [SRVRecord] { throw failure(.srv, name) }
-    func a(_ name: String) async throws(DNSError) -> [AddressRecord] { throw failure(.a, name) }
-    func aaaa(_ name: String) async throws(DNSError) -> [AddressRecord] { throw failure(.aaaa, name) }
+public struct UnavailableDNSClient: DNSClient {
+    public init() {}
+    public func naptr(_ name: String) async throws(DNSError) -> [NAPTRRecord] { throw failure(.naptr, name) }
+    public func srv(_ name: String) async throws(DNSError) -> [SRVRecord] { throw failure(.srv, name) }
+    public func a(_ name: String) async throws(DNSError) -> [AddressRecord] { throw failure(.a, name) }
+    public func aaaa(_ name: String) async throws(DNSError) -> [AddressRecord] { throw failure(.aaaa, name) }
 
     private func failure(_ type: DNSRecordType, _ name: String) -> DNSError {
-        .clientFailure(DNSQuestion(type, name), detail: "no DNS server configured (use --dns-server)")
+        .clientFailure(DNSQuestion(type, name), detail: "no DNS server configured (use --dns-server or dns_servers)")
     }
 }

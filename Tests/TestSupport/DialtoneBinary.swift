@@ -1,23 +1,27 @@
 import Foundation
-import Testing
-import TestSupport
 
 /// The built `dialtone` executable, run as a real process off the cooperative pool.
-enum DialtoneBinary {
-    static let path = URL(fileURLWithPath: #filePath)
+public enum DialtoneBinary {
+    public static let path = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent(".build/debug/dialtone").path
 
-    struct Outcome: Sendable {
-        let status: Int32
-        let output: String
-        let errors: String
+    public struct Outcome: Sendable {
+        public let status: Int32
+        public let output: String
+        public let errors: String
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Runs `dialtone arguments…` to completion. Missing is a failure, not a skip: the test
     /// scripts build it first.
-    static func run(_ arguments: [String]) async throws -> Outcome {
-        try #require(FileManager.default.isExecutableFile(atPath: path), "\(path) is missing: run `swift build --build-tests` first")
+    public static func run(_ arguments: [String], environment: [String: String]? = nil) async throws -> Outcome {
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw Failure(description: "\(path) is missing: run `swift build --build-tests` first")
+        }
         let directory = try TemporaryDirectory(prefix: "dialtone-run")
         return try await OffPool.run {
             let out = directory.file("stdout"), err = directory.file("stderr")
@@ -26,6 +30,7 @@ enum DialtoneBinary {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: path)
             process.arguments = arguments
+            if let environment { process.environment = environment }
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
@@ -39,8 +44,18 @@ enum DialtoneBinary {
     }
 
     /// The JSON object a `--json` run printed.
-    static func json(_ outcome: Outcome) throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(outcome.output.utf8))
-        return try #require(object as? [String: Any], "not a JSON object: \(outcome.output)")
+    public static func json(_ outcome: Outcome) throws -> [String: Any] {
+        try jsonObject(outcome.output)
+    }
+
+    /// Each line of a `--json` run that prints one object per line.
+    public static func jsonLines(_ outcome: Outcome) throws -> [[String: Any]] {
+        try outcome.output.split(separator: "\n").map { try jsonObject(String($0)) }
+    }
+
+    private static func jsonObject(_ text: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        guard let dictionary = object as? [String: Any] else { throw Failure(description: "not a JSON object: \(text)") }
+        return dictionary
     }
 }

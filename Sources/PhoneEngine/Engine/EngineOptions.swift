@@ -1,0 +1,39 @@
+import NIOCore
+import SIPRegistration
+import SIPServerLocation
+import SIPTransport
+
+/// What the engine is given rather than what it finds: the clock, the event loops, the DNS
+/// client, the installation's instance URN. Defaults are the real ones; tests inject.
+public struct EngineOptions: Sendable {
+    public var clock: any TransportClock
+    /// Event loops to run sockets on; nil makes a one-thread group owned by the engine.
+    public var group: (any EventLoopGroup)?
+    /// Overrides the DNS client built from `[general] dns_servers` (or resolv.conf).
+    public var dns: (any DNSClient)?
+    /// `+sip.instance` for RFC 5626 outbound; nil derives it from /etc/machine-id.
+    public var instanceID: String?
+    /// How long to wait for one server before failing over to the next.
+    public var attemptTimeout: Duration
+    /// After a failover, how long before the preferred server is tried again.
+    public var failbackInterval: Duration
+    /// Dialtone's version, for User-Agent.
+    public var version: String
+    /// Overrides the RFC 5626 §4.5 back-off after failures; nil keeps the RFC's 30 s base.
+    public var backoff: RegistrationBackoff?
+
+    public init(
+        clock: any TransportClock = SystemTransportClock(), group: (any EventLoopGroup)? = nil, dns: (any DNSClient)? = nil,
+        instanceID: String? = nil, attemptTimeout: Duration = .seconds(5), failbackInterval: Duration = .seconds(300),
+        version: String = "0.1", backoff: RegistrationBackoff? = nil
+    ) {
+        self.backoff = backoff
+        self.clock = clock
+        self.group = group
+        self.dns = dns
+        self.instanceID = instanceID
+        self.attemptTimeout = attemptTimeout
+        self.failbackInterval = failbackInterval
+        self.version = version
+    }
+}
