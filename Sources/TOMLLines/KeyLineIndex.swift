@@ -4,8 +4,11 @@ import Foundation
 /// remember source positions and a diagnostic without a line is hard to act on.
 ///
 /// It is a line scanner, not a TOML parser. It understands:
-/// - table headers `[a."b.c"]` and `[[a]]` (array-of-tables entries share one path: the first
-///   entry's line is reported);
+/// - table headers `[a."b.c"]` and `[[a]]`. Each array-of-tables entry has its own path, with
+///   `entry(n)` (1-based) after the array's name: the second `[[accounts]]` is
+///   `["accounts", "#2"]` and its `aor` is `["accounts", "#2", "aor"]`; `[accounts.extra]` after
+///   it is `["accounts", "#2", "extra"]`. The path without the entry component still answers,
+///   with the first entry that has the key (what callers that do not number entries expect);
 /// - key lines `key = …`, `"quoted.key" = …`, `'literal' = …` and dotted keys `a.b = …`,
 ///   recorded under the current header;
 /// - multi-line strings (`"""`/`'''`), whose contents are skipped.
@@ -16,8 +19,15 @@ import Foundation
 public struct KeyLineIndex: Sendable {
     private var lines: [[String]: Int] = [:]
 
+    /// The path component naming entry `number` (1-based) of an array of tables.
+    public static func entry(_ number: Int) -> String { "#\(number)" }
+
     public init(text: String) {
         var header: [String] = []
+        var unnumberedHeader: [String] = []
+        // Entries seen so far per array of tables, keyed by the array's resolved path: a nested
+        // array (`[[a.b]]`) counts its entries per entry of its parent, as TOML nests them.
+        var entryCounts: [[String]: Int] = [:]
         var inMultilineString = false
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.drop { $0 == " " || $0 == "\t" }
@@ -25,12 +35,13 @@ public struct KeyLineIndex: Sendable {
             defer { if delimiters % 2 == 1 { inMultilineString.toggle() } }
             if inMultilineString { continue }
             if line.hasPrefix("[") {
-                let inner = line.drop { $0 == "[" }
-                guard let (path, _) = Self.parseKey(inner) else { continue }
-                header = path
-                record(header, line: offset + 1)
+                let opensEntry = line.hasPrefix("[[")
+                guard let (path, _) = Self.parseKey(line.dropFirst(opensEntry ? 2 : 1)) else { continue }
+                header = Self.resolve(path, opensEntry: opensEntry, entryCounts: &entryCounts)
+                unnumberedHeader = path
+                record(header, unnumbered: path, line: offset + 1)
             } else if let (path, rest) = Self.parseKey(line), rest.first == "=" {
-                record(header + path, line: offset + 1)
+                record(header + path, unnumbered: unnumberedHeader + path, line: offset + 1)
             }
         }
     }
@@ -45,8 +56,29 @@ public struct KeyLineIndex: Sendable {
         return nil
     }
 
-    private mutating func record(_ path: [String], line: Int) {
+    /// Records `path` and the same path without array entry numbers.
+    private mutating func record(_ path: [String], unnumbered: [String], line: Int) {
         if lines[path] == nil { lines[path] = line }
+        if lines[unnumbered] == nil { lines[unnumbered] = line }
+    }
+
+    /// A header's path with the current entry number after every array of tables it passes
+    /// through; `opensEntry` (a `[[…]]` header) starts a new entry of the last component.
+    private static func resolve(
+        _ path: [String], opensEntry: Bool, entryCounts: inout [[String]: Int]
+    ) -> [String] {
+        var resolved: [String] = []
+        for (position, component) in path.enumerated() {
+            resolved.append(component)
+            if opensEntry, position == path.count - 1 {
+                let number = (entryCounts[resolved] ?? 0) + 1
+                entryCounts[resolved] = number
+                resolved.append(entry(number))
+            } else if let number = entryCounts[resolved] {
+                resolved.append(entry(number))
+            }
+        }
+        return resolved
     }
 
     /// How many `"""` / `'''` delimiters a line holds (odd: a multi-line string opens or closes).

@@ -1,3 +1,4 @@
+import TOMLLines
 /// A colour as a theme file names it. Kept at the precision the author wrote (`#rrggbb` stays
 /// RGB) and reduced only when the terminal's depth is known (`downgraded(to:)`).
 public enum ThemeColor: Sendable, Hashable {

@@ -57,11 +57,4 @@ import Testing
         #expect(throws: ThemeProblem.unknownColor("Red", suggestion: "red")) { try ThemeColor(parsing: "Red") }
         #expect(throws: ThemeProblem.badHex("#fff")) { try ThemeColor(parsing: "#fff") }
     }
-
-    @Test func editDistance() {
-        #expect(Suggestion.distance(Array("kitten"), Array("sitting")) == 3)
-        #expect(Suggestion.distance(Array(""), Array("abc")) == 3)
-        #expect(Suggestion.nearest(to: "underlin", in: TextAttribute.allCases.map(\.rawValue)) == "underline")
-        #expect(Suggestion.nearest(to: "zzzz", in: TextAttribute.allCases.map(\.rawValue)) == nil)
-    }
 }

@@ -1,1 +1,0 @@
-// The user's configuration file (issue 4). Placeholder so the target builds; see the issue.

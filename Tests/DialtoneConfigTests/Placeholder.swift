@@ -1,1 +1,0 @@
-// Tests for DialtoneConfig land with its first real code.
