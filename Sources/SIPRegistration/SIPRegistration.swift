@@ -1,1 +1,0 @@
-// SIPRegistration — placeholder so the target builds until its first real file lands.

@@ -1,1 +1,0 @@
-// Tests for SIPRegistration land with its first real code.
