@@ -60,7 +60,7 @@ extension MWISubscriptionMachine {
         case .terminated:
             return terminated(reason: subscriptionState.reason?.lowercased(), retryAfter: subscriptionState.retryAfter.map { Int($0) })
         case .other:
-            return []  // RFC 6665 §8.2.3: unknown substates are treated as... nothing we act on
+            return []  // an extension substate (RFC 6665 §8.2.3) tells us nothing to act on
         }
     }
 
