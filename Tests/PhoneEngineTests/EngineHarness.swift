@@ -1,5 +1,6 @@
 import DialtoneConfig
 import Foundation
+import Synchronization
 import PhoneEngine
 import SIPTransport
 import Testing
@@ -37,59 +38,77 @@ enum EngineHarness {
 
 /// Follows an engine's events: snapshots per account and every step, with waits that end
 /// when a condition holds (or after a generous deadline, so a broken engine fails the test
-/// instead of hanging it).
-actor EngineWatcher {
-    private(set) var snapshots: [String: AccountSnapshot] = [:]
-    private(set) var steps: [String: [RegistrationStep]] = [:]
-    private(set) var traces: [TraceEntry] = []
-    private var waiters: [(id: Int, condition: @Sendable (EngineWatcher.State) -> Bool, continuation: CheckedContinuation<Bool, Never>)] = []
-    private var nextID = 0
-
+/// instead of hanging it). State is behind a mutex so tests read it without `await`.
+final class EngineWatcher: Sendable {
     struct State: Sendable {
-        var snapshots: [String: AccountSnapshot]
-        var steps: [String: [RegistrationStep]]
-        var traces: [TraceEntry]
+        var snapshots: [String: AccountSnapshot] = [:]
+        var steps: [String: [RegistrationStep]] = [:]
+        var traces: [TraceEntry] = []
     }
+
+    private struct Waiter {
+        var id: Int
+        var condition: @Sendable (State) -> Bool
+        var continuation: CheckedContinuation<Bool, Never>
+    }
+
+    private let state = Mutex(State())
+    private let waiters = Mutex<(next: Int, list: [Waiter])>((0, []))
 
     init(_ engine: PhoneEngine) {
         let events = engine.events
-        Task { [weak self] in
-            for await event in events { await self?.take(event) }
+        Task { [self] in
+            for await event in events { take(event) }
         }
     }
 
-    private var state: State { State(snapshots: snapshots, steps: steps, traces: traces) }
+    var snapshots: [String: AccountSnapshot] { state.withLock { $0.snapshots } }
+    var traces: [TraceEntry] { state.withLock { $0.traces } }
 
     private func take(_ event: EngineEvent) {
-        switch event {
-        case .account(let snapshot): snapshots[snapshot.name] = snapshot
-        case .registrationStep(let account, let step): steps[account, default: []].append(step)
-        case .trace(let entry): traces.append(entry)
-        case .notice: break
+        let current = state.withLock { state -> State in
+            switch event {
+            case .account(let snapshot): state.snapshots[snapshot.name] = snapshot
+            case .registrationStep(let account, let step): state.steps[account, default: []].append(step)
+            case .trace(let entry): state.traces.append(entry)
+            case .notice: break
+            }
+            return state
         }
-        let current = state
-        let ready = waiters.filter { $0.condition(current) }
-        waiters.removeAll { waiter in ready.contains { $0.id == waiter.id } }
+        let ready = waiters.withLock { waiters -> [Waiter] in
+            let ready = waiters.list.filter { $0.condition(current) }
+            waiters.list.removeAll { waiter in ready.contains { $0.id == waiter.id } }
+            return ready
+        }
         for waiter in ready { waiter.continuation.resume(returning: true) }
     }
 
     /// Waits until `condition` holds; false if it did not within `limit` (real time).
     func wait(within limit: Duration = .seconds(30), until condition: @escaping @Sendable (State) -> Bool) async -> Bool {
-        if condition(state) { return true }
-        nextID += 1
-        let id = nextID
-        Task { [weak self] in
-            try? await Task.sleep(for: limit)
-            await self?.expire(id)
-        }
-        return await withCheckedContinuation { continuation in
-            waiters.append((id, condition, continuation))
+        await withCheckedContinuation { continuation in
+            let current = state.withLock { $0 }
+            if condition(current) {
+                continuation.resume(returning: true)
+                return
+            }
+            let id = waiters.withLock { waiters -> Int in
+                waiters.next += 1
+                waiters.list.append(Waiter(id: waiters.next, condition: condition, continuation: continuation))
+                return waiters.next
+            }
+            Task { [self] in
+                try? await Task.sleep(for: limit)
+                expire(id)
+            }
         }
     }
 
     private func expire(_ id: Int) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(returning: false)
+        let expired = waiters.withLock { waiters -> Waiter? in
+            guard let index = waiters.list.firstIndex(where: { $0.id == id }) else { return nil }
+            return waiters.list.remove(at: index)
+        }
+        expired?.continuation.resume(returning: false)
     }
 
     func waitForRegistration(of account: String, within limit: Duration = .seconds(30)) async -> Bool {
@@ -99,7 +118,7 @@ actor EngineWatcher {
     }
 
     func timeline(_ account: String) -> String {
-        (steps[account] ?? []).map { "\($0.kind): \($0.detail)" }.joined(separator: "\n")
+        state.withLock { $0.steps[account] ?? [] }.map { "\($0.kind): \($0.detail)" }.joined(separator: "\n")
     }
 }
 

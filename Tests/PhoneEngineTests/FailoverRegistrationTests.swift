@@ -43,20 +43,20 @@ import TestSupport
         _ = try await engine.start()
         #expect(await watcher.waitForRegistration(of: "alice"))
         #expect(await engine.accounts().first?.server == "UDP 127.0.0.1:\(primary.port)")
-        let timeline = await watcher.timeline("alice")
+        let timeline = watcher.timeline("alice")
         #expect(timeline.contains("SRV _sip._udp.example.test"), "\(timeline)")
 
         await primary.stop()
         let failedOver = await watcher.wait(within: .seconds(40)) { state in
             state.snapshots["alice"]?.server == "UDP 127.0.0.2:\(backup.port)" && state.snapshots["alice"]?.isRegistered == true
         }
-        #expect(failedOver, "\(await watcher.timeline("alice"))")
+        #expect(failedOver, "\(watcher.timeline("alice"))")
 
         let restarted = try await Kamailio(primary.configuration)
         let failedBack = await watcher.wait(within: .seconds(40)) { state in
             state.snapshots["alice"]?.server == "UDP 127.0.0.1:\(primary.port)" && state.snapshots["alice"]?.isRegistered == true
         }
-        #expect(failedBack, "\(await watcher.timeline("alice"))")
+        #expect(failedBack, "\(watcher.timeline("alice"))")
         await engine.shutdown()
         await restarted.stop()
         await backup.stop()

@@ -36,7 +36,7 @@ import TestSupport
         _ = try await engine.start()
         for name in ["udp4", "tcp4", "tls4", "udp6", "tcp6", "tls6"] {
             let registered = await watcher.waitForRegistration(of: name)
-            #expect(registered, "\(name) did not register:\n\(await watcher.timeline(name))")
+            #expect(registered, "\(name) did not register:\n\(watcher.timeline(name))")
         }
         let accounts = await engine.accounts()
         #expect(accounts.map(\.name) == ["udp4", "tcp4", "tls4", "udp6", "tcp6", "tls6"])
@@ -46,12 +46,12 @@ import TestSupport
         #expect(servers["tls6"] == "TLS [::1]:\(tls)")
         for account in accounts {
             // kamailio lists the binding we sent in its 200 (the Contact the server saw).
-            #expect(account.contactSeen != nil, "\(account.name): \(await watcher.timeline(account.name))")
+            #expect(account.contactSeen != nil, "\(account.name): \(watcher.timeline(account.name))")
             if case .registered(let expires, _) = account.status { #expect(expires == 60) }
         }
         #expect(accounts.first { $0.name == "tls4" }?.tls?.verified == true)
         // The digest response never reaches a trace.
-        let traces = await watcher.traces
+        let traces = watcher.traces
         #expect(traces.contains { $0.text.contains("Authorization: Digest") })
         #expect(!traces.contains { $0.text.range(of: #"response="[0-9a-f]{32}""#, options: .regularExpression) != nil })
         await engine.shutdown()
@@ -70,12 +70,12 @@ import TestSupport
         _ = try await engine.start()
         let failed = await watcher.wait { $0.snapshots["alice"]?.diagnosis != nil }
         #expect(failed)
-        let diagnosis = await watcher.snapshots["alice"]?.diagnosis ?? ""
+        let diagnosis = watcher.snapshots["alice"]?.diagnosis ?? ""
         #expect(diagnosis.contains("rejected the credentials"), "\(diagnosis)")
         #expect(diagnosis.contains("\"alice\""))
         // The password itself appears nowhere.
-        #expect(!(await watcher.timeline("alice")).contains("not-the-password"))
-        #expect(!(await watcher.traces).contains { $0.text.contains("not-the-password") })
+        #expect(!(watcher.timeline("alice")).contains("not-the-password"))
+        #expect(!watcher.traces.contains { $0.text.contains("not-the-password") })
         await engine.shutdown()
         await kamailio.stop()
     }
@@ -95,7 +95,7 @@ import TestSupport
         let refreshed = await watcher.wait(within: .seconds(30)) { state in
             (state.steps["alice"] ?? []).filter { $0.kind == "expires" && $0.detail.hasPrefix("registered") }.count >= 2
         }
-        #expect(refreshed, "\(await watcher.timeline("alice"))")
+        #expect(refreshed, "\(watcher.timeline("alice"))")
         await engine.shutdown()
         await kamailio.stop()
     }
@@ -117,10 +117,10 @@ import TestSupport
         let noticed = await watcher.wait { state in
             if case .registered? = state.snapshots["alice"]?.status { false } else { true }
         }
-        #expect(noticed, "\(await watcher.timeline("alice"))")
+        #expect(noticed, "\(watcher.timeline("alice"))")
         let second = try await Kamailio(first.configuration)
         let back = await watcher.waitForRegistration(of: "alice", within: .seconds(30))
-        #expect(back, "\(await watcher.timeline("alice"))")
+        #expect(back, "\(watcher.timeline("alice"))")
         await engine.shutdown()
         await second.stop()
     }

@@ -30,7 +30,7 @@ import TestSupport
         #expect(exit == 0, "\(sipp.log)")
         let counted = await watcher.wait { $0.snapshots["alice"]?.voicemail != nil }
         #expect(counted)
-        let summary = try #require(await watcher.snapshots["alice"]?.voicemail)
+        let summary = try #require(watcher.snapshots["alice"]?.voicemail)
         #expect(summary.messagesWaiting)
         #expect(summary.voice?.new == 2)
         #expect(summary.voice?.old == 8)
@@ -56,8 +56,8 @@ import TestSupport
         let watcher = EngineWatcher(engine)
         _ = try await engine.start()
         let counted = await watcher.wait { $0.snapshots["alice"]?.voicemail?.voice?.new == 3 }
-        #expect(counted, "\(await watcher.timeline("alice"))\n\(sipp.log)")
-        #expect(await watcher.snapshots["alice"]?.voicemail?.voice?.old == 1)
+        #expect(counted, "\(watcher.timeline("alice"))\n\(sipp.log)")
+        #expect(watcher.snapshots["alice"]?.voicemail?.voice?.old == 1)
         await engine.shutdown()
         await sipp.stop()
     }

@@ -211,7 +211,7 @@ public actor PhoneEngine {
     private func account(for request: SIPRequest) async -> AccountRegistrar? {
         if let callID = request.headers[.callID], let owner = callIDOwners[callID] { return registrars[owner] }
         let requestUser = request.uri.sipURI?.user
-        let toUser = (try? request.headers.to)?.address.uri.sipURI?.user
+        let toUser = (try? request.headers.to)?.uri.sipURI?.user
         for name in accountOrder {
             guard let registrar = registrars[name] else { continue }
             let user = registrar.settings.aor.user

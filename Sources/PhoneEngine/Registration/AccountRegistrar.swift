@@ -211,6 +211,12 @@ actor AccountRegistrar {
         let actions = current.responseReceived(outcome.response, origin: origin)
         machine = current
         perform(actions, run: run)
+        // A routine refresh keeps the machine in `.registered` without a state change; the
+        // timeline and the snapshot (expiry, answering server after a failover) still move on.
+        let reported = actions.contains { if case .stateChanged = $0 { true } else { false } }
+        if !reported, outcome.response.isSuccess, case .registered = current.state {
+            apply(current.state)
+        }
     }
 
     private func apply(_ state: RegistrationState) {

@@ -11,34 +11,34 @@ public enum TraceRedaction {
     static let visibleParameters: Set<String> = ["username", "realm", "nonce", "uri", "algorithm", "qop", "nc", "opaque", "userhash"]
 
     public static func redact(_ text: String) -> String {
-        var output: [Substring] = []
+        // "\r\n" is one Character in Swift, so lines are split on the string, not on "\n".
+        let separator = text.contains("\r\n") ? "\r\n" : "\n"
+        var output: [String] = []
         var inHeaders = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if inHeaders, line == "\r" || line.isEmpty {
+        for line in text.components(separatedBy: separator) {
+            if inHeaders, line.isEmpty {
                 inHeaders = false
             } else if inHeaders, let colon = line.firstIndex(of: ":"),
                       credentialHeaders.contains(line[..<colon].trimmingSpaces.lowercased()) {
-                output.append(Substring(line[...colon] + " " + redactValue(String(line[line.index(after: colon)...]))))
+                output.append(String(line[...colon]) + " " + redactValue(String(line[line.index(after: colon)...])))
                 continue
             }
             output.append(line)
         }
-        return output.joined(separator: "\n")
+        return output.joined(separator: separator)
     }
 
     /// `Digest username="alice", response="…"` → the same with every non-visible value hidden.
     static func redactValue(_ value: String) -> String {
-        let trimmed = value.trimmingSpaces
-        let hasCR = trimmed.hasSuffix("\r")
-        let body = hasCR ? String(trimmed.dropLast()) : String(trimmed)
-        guard let space = body.firstIndex(of: " ") else { return "<redacted>" + (hasCR ? "\r" : "") }
+        let body = String(value.trimmingSpaces)
+        guard let space = body.firstIndex(of: " ") else { return "<redacted>" }
         let scheme = body[..<space]
         let parameters = splitParameters(String(body[body.index(after: space)...])).map { parameter -> String in
             guard let equals = parameter.firstIndex(of: "=") else { return "<redacted>" }
             let name = parameter[..<equals].trimmingSpaces
             return visibleParameters.contains(name.lowercased()) ? parameter : "\(name)=<redacted>"
         }
-        return "\(scheme) " + parameters.joined(separator: ", ") + (hasCR ? "\r" : "")
+        return "\(scheme) " + parameters.joined(separator: ", ")
     }
 
     /// Splits `a="x,y", b=z` on commas outside quotes.
@@ -70,6 +70,6 @@ extension StringProtocol {
     var trimmingSpaces: SubSequence {
         let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
         let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
-        return self[start..<max(start, end)]
+        return self[start..<Swift.max(start, end)]
     }
 }
