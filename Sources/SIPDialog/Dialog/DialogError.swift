@@ -15,12 +15,18 @@ public enum DialogError: Error, Hashable, Sendable, CustomStringConvertible {
     case sequenceOutOfOrder(received: UInt32, last: UInt32)
     /// A body that should be SDP does not parse (RFC 3261 §13.3.1.1 → 400).
     case malformedBody(String)
+    /// A body of a type we cannot read here (RFC 3261 §21.4.13 → 415).
+    case unsupportedBody(String)
+    /// Require names an extension we do not support (RFC 3261 §8.2.2.3 → 420).
+    case unsupportedExtension([String])
 
     /// The response a UAS answers with.
     public var statusCode: Int {
         switch self {
         case .missingHeader, .malformedHeader, .missingContact, .missingToTag, .malformedBody: 400
         case .sequenceOutOfOrder: 500
+        case .unsupportedBody: 415
+        case .unsupportedExtension: 420
         }
     }
 
@@ -32,6 +38,8 @@ public enum DialogError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingToTag: "Missing To tag"
         case .sequenceOutOfOrder: "CSeq Out Of Order"
         case .malformedBody(let reason): "Bad Body: \(reason)"
+        case .unsupportedBody: "Unsupported Media Type"
+        case .unsupportedExtension: "Bad Extension"
         }
     }
 
