@@ -25,7 +25,7 @@ public struct DTMFRelay: Hashable, Sendable {
     public static func parse(_ body: [UInt8]) throws(DTMFRelayError) -> DTMFRelay {
         guard body.count <= 1024, let text = String(validating: body, as: UTF8.self) else { throw .malformed("not short UTF-8 text") }
         var signal: Character?, duration = 250
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for line in text.split(whereSeparator: \.isNewline) {
             let pair = line.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces }
             guard pair.count == 2 else { continue }
             switch pair[0].lowercased() {

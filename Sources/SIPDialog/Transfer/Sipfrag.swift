@@ -18,7 +18,7 @@ public struct SipfragStatus: Hashable, Sendable {
     /// first line (a fragment may carry headers) is ignored.
     public static func parse(_ body: [UInt8]) throws(TransferError) -> SipfragStatus {
         guard let text = String(validating: body.prefix(4096), as: UTF8.self) else { throw .malformedSipfrag("not UTF-8") }
-        guard let line = text.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).first else { throw .malformedSipfrag("empty") }
+        guard let line = text.split(whereSeparator: \.isNewline).first else { throw .malformedSipfrag("empty") }
         let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].uppercased() == "SIP/2.0" else { throw .malformedSipfrag("no SIP/2.0 status line") }
         guard parts[1].count == 3, let code = Int(parts[1]), (100...699).contains(code) else {
