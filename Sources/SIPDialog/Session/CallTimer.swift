@@ -11,8 +11,6 @@ public enum CallTimer: Hashable, Sendable, CaseIterable, CustomStringConvertible
     case sessionRefresh
     /// The session expires without refresh (RFC 4028 §10): send BYE.
     case sessionExpiry
-    /// Retransmit an unacknowledged reliable provisional response (RFC 3262 §3).
-    case reliableProvisionalRetransmission
 
     public var description: String {
         switch self {
@@ -21,7 +19,6 @@ public enum CallTimer: Hashable, Sendable, CaseIterable, CustomStringConvertible
         case .glareRetry: "glare retry"
         case .sessionRefresh: "session refresh"
         case .sessionExpiry: "session expiry"
-        case .reliableProvisionalRetransmission: "reliable provisional retransmission"
         }
     }
 }

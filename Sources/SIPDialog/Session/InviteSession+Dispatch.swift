@@ -46,7 +46,6 @@ extension InviteSession {
         case .glareRetry: return retryAfterGlare(&call)
         case .sessionRefresh: return refreshSession(&call)
         case .sessionExpiry: return sessionExpired(&call)
-        case .reliableProvisionalRetransmission: return []
         }
     }
 
