@@ -1,1 +1,0 @@
-// SIPDialog — placeholder so the target builds until its first real file lands.

@@ -1,1 +1,0 @@
-// Tests for SIPDialog land with its first real code.
