@@ -77,7 +77,7 @@ public enum UIAction: String, Sendable, Hashable, CaseIterable {
         case .search: return "search"
         case .cycleFilter: return "filter"
         case .cycleAccountFilter: return "account filter"
-        case .toggleDebugView: return "messages/registration"
+        case .toggleDebugView: return "debug view"
         case .redial: return "redial"
         case .addToContacts: return "add to contacts"
         case .delete: return "delete"

@@ -3,7 +3,8 @@
 /// the "C" locale tests run in) and layout must not change with it.
 ///
 /// Rules, after Unicode UAX #11 (East Asian Width) and how terminals actually draw:
-/// - control characters: 0 (they are never drawn; the buffer replaces them);
+/// - control characters: 1, because the buffer draws them as U+FFFD (never raw: they would
+///   move the terminal's cursor);
 /// - a cluster whose base is a combining mark or zero-width format character: 0;
 /// - East Asian Wide/Fullwidth, emoji with default emoji presentation, or any cluster with
 ///   VS16 (U+FE0F) or a ZWJ sequence: 2;
@@ -12,7 +13,7 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
+        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 1 }
         if isZeroWidth(first) { return 0 }
         if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
         if first.properties.isEmojiPresentation || isEastAsianWide(first.value) { return 2 }

@@ -7,11 +7,20 @@ public struct ScreenBuffer: Sendable, Hashable {
     public let columns: Int
     public let rows: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be (the insertion point of an active text field);
+    /// nil hides it.
+    public var cursor: Point?
 
     public init(columns: Int, rows: Int) {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
         cells = Array(repeating: .blank, count: self.columns * self.rows)
+    }
+
+    public struct Point: Sendable, Hashable {
+        public var x: Int
+        public var y: Int
+        public init(x: Int, y: Int) { self.x = x; self.y = y }
     }
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: columns, height: rows) }

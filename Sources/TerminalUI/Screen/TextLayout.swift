@@ -37,8 +37,10 @@ public enum TextLayout {
     public static func wrapped(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+        // Swift keeps CRLF as one Character, so SIP's line ends need their own separator case.
+        let rawLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        for rawLine in rawLines {
+            var line = String(rawLine)
             repeat {
                 var piece = ""
                 var used = 0

@@ -45,6 +45,8 @@ public struct UIState: Sendable, Hashable {
     public var phone: PhoneSnapshot
     /// The wall clock as last told by a `.tick`; injected so rendering is deterministic.
     public var now: Date
+    /// The zone clock times are shown in; injected so snapshots do not depend on the machine.
+    public var timeZone: TimeZone
     public var columns: Int
     public var rows: Int
 
@@ -82,9 +84,12 @@ public struct UIState: Sendable, Hashable {
     /// The user asked to quit while calls were up: the next quit key confirms.
     public var isQuitPending = false
 
-    public init(phone: PhoneSnapshot = PhoneSnapshot(), now: Date, columns: Int = 80, rows: Int = 24) {
+    public init(
+        phone: PhoneSnapshot = PhoneSnapshot(), now: Date, timeZone: TimeZone = .current, columns: Int = 80, rows: Int = 24
+    ) {
         self.phone = phone
         self.now = now
+        self.timeZone = timeZone
         self.columns = columns
         self.rows = rows
     }
