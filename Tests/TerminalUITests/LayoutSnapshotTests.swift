@@ -235,3 +235,16 @@ func column(of text: String, row: Int, in screen: ScreenBuffer) -> Int {
     }
     return -1
 }
+
+@Suite struct HistoryFilterLineTests {
+    @Test func activeFiltersAreShownAboveTheList() {
+        var state = Sample.state()
+        state.tab = .history
+        state.historyFilter = HistoryFilter(text: "bob", direction: .outgoing, account: "work")
+        let screen = ScreenRenderer().render(state)
+        #expect(screen.line(3).hasPrefix("│/bob"))
+        #expect(screen.line(3).hasSuffix("outgoing · work│"))
+        #expect(screen.text.contains("Bob Smith"))
+        #expect(!screen.text.contains("Carol"))
+    }
+}

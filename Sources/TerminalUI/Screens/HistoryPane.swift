@@ -10,9 +10,7 @@ enum HistoryPane {
             let line = "/" + filter.text
             let used = buffer.write(line, in: rect.row(0), role: .prompt)
             if state.textEntry == .search { buffer.cursor = ScreenBuffer.Point(x: rect.x + used, y: rect.y) }
-            let summary = [filter.direction?.rawValue, filter.account, filter.since != nil || filter.until != nil ? "dated" : nil]
-                .compactMap { $0 }.joined(separator: " · ")
-            buffer.write(summary, in: rect.row(0), alignment: .right)
+            buffer.write(filter.tagSummary, in: rect.row(0), alignment: .right)
             list = rect.splitTop(1).1
         }
         let entries = state.visibleHistory

@@ -32,13 +32,12 @@ public struct HistoryFilter: Sendable, Hashable {
         return text.isEmpty || TextMatch.matches(query: text, in: [entry.displayName, entry.remoteURI, entry.result])
     }
 
-    /// What the pane's title says is in force, e.g. `missed · work · "bob"`.
-    public var summary: String {
+    /// The filters other than the text, as the pane shows them: `missed · work · dated`.
+    public var tagSummary: String {
         var parts: [String] = []
         if let direction { parts.append(direction.rawValue) }
         if let account { parts.append(account) }
         if since != nil || until != nil { parts.append("dated") }
-        if !text.isEmpty { parts.append("\"\(text)\"") }
         return parts.joined(separator: " · ")
     }
 }
