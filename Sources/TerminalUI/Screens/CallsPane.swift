@@ -1,0 +1,83 @@
+import Foundation
+import Themes
+
+/// The calls area: one aligned row per call, numbered as commands refer to them (`answer 2`).
+enum CallsPane {
+    static let columns: [Columns.Spec] = [
+        .fixed(2, .right), .flexible(minimum: 12), .fixed(8), .fixed(14), .fixed(7, .right),
+        .fixed(5), .fixed(4), .fixed(2), .fixed(14),
+    ]
+    static let headers = ["#", "Remote", "Account", "State", "Time", "Codec", "Enc", "", " Loss  Jit MOS"]
+
+    static func draw(_ context: RenderContext, in rect: Rect, into buffer: inout ScreenBuffer) {
+        let state = context.state
+        guard !rect.isEmpty else { return }
+        let focused = state.focus == .calls
+        buffer.drawBox(rect, title: "Calls", titleRole: focused ? .listSelected : nil)
+        let inner = rect.inset(by: 1)
+        let table = Columns(columns, totalWidth: inner.width - 1)
+        table.draw(headers, into: &buffer, x: inner.x + 1, y: inner.y)
+        let calls = state.phone.calls
+        let current = state.currentCall?.id
+        let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        ListDrawing.draw(
+            count: calls.count, selection: calls.firstIndex { $0.id == current }, focused: focused, in: list,
+            into: &buffer
+        ) { index, row, buffer in
+            let call = calls[index]
+            table.draw(
+                values(call, number: index + 1, now: state.now), into: &buffer, x: row.x, y: row.y,
+                roles: [3: role(for: call.state), 6: call.encryption == .none ? .callUnencrypted : .callEncrypted])
+        }
+    }
+
+    static func values(_ call: CallRow, number: Int, now: Date) -> [String] {
+        let duration = call.connectedAt.map { TimeText.duration(seconds: Int(now.timeIntervalSince($0))) } ?? ""
+        let flags = (call.isMuted ? "M" : "") + (call.isRecording ? "●" : "")
+        return [
+            "\(number)", call.displayName, call.account, stateText(call), duration, call.codec ?? "",
+            encryptionText(call.encryption), flags, call.quality.map(qualityText) ?? "",
+        ]
+    }
+
+    static func stateText(_ call: CallRow) -> String {
+        switch call.state {
+        case .dialling: return "dialling"
+        case .ringing: return call.direction == .incoming ? "ringing (in)" : "ringing"
+        case .earlyMedia: return "early media"
+        case .talking: return "talking"
+        case .onHold: return "on hold"
+        case .heldByRemote: return "held by remote"
+        case .transferring: return "transferring"
+        case .ended: return "ended"
+        }
+    }
+
+    static func role(for state: CallRow.State) -> Role {
+        switch state {
+        case .dialling: return .callDialling
+        case .ringing: return .callRinging
+        case .earlyMedia: return .callEarlyMedia
+        case .talking: return .callTalking
+        case .onHold: return .callOnHold
+        case .heldByRemote: return .callHeldByRemote
+        case .transferring: return .callDialling
+        case .ended: return .callOnHold
+        }
+    }
+
+    static func encryptionText(_ encryption: CallRow.Encryption) -> String {
+        switch encryption {
+        case .none: return "RTP"
+        case .srtp: return "SRTP"
+        case .dtls: return "DTLS"
+        }
+    }
+
+    /// `0.5% 12ms 4.3`, each number padded so the three line up between calls.
+    static func qualityText(_ quality: CallRow.Quality) -> String {
+        let loss = TextLayout.padded(String(format: "%.1f%%", quality.lossPercent), to: 5, alignment: .right)
+        let jitter = TextLayout.padded(String(format: "%.0fms", quality.jitterMilliseconds), to: 5, alignment: .right)
+        return loss + jitter + String(format: " %.1f", quality.meanOpinionScore)
+    }
+}

@@ -1,1 +1,0 @@
-// TerminalUI — placeholder so the target builds until its first real file lands.

@@ -1,1 +1,0 @@
-// Tests for TerminalUI land with its first real code.
