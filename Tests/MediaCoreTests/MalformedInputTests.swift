@@ -10,6 +10,8 @@ import Testing
         _ = try? RTPHeader.parse(bytes)
         _ = try? RTCPCompoundPacket.parse(bytes)
         _ = try? RTCPCompoundPacket.parse(bytes, requireReportFirst: false)
+        _ = try? TelephoneEventPayload.parse(bytes)
+        _ = try? ComfortNoisePayload.parse(bytes)
         _ = RTPDemux.classify(bytes)
     }
 
