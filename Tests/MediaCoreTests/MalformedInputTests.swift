@@ -57,4 +57,25 @@ import Testing
         }
         #expect(parsedRTP > 0)
     }
+
+    /// The jitter buffer meets random sequence numbers, timestamps, SSRCs and clock readings.
+    @Test func jitterBufferSurvivesRandomPackets() {
+        var generator = SeededGenerator(seed: 77)
+        var buffer = JitterBuffer()
+        var now = MediaTime.zero
+        for step in 0..<50_000 {
+            let wild = step % 97 == 0
+            let timestamp = wild ? UInt32.random(in: 0...UInt32.max, using: &generator) : UInt32(step / 2) &* 160
+            let arrival = wild ? MediaTime(microseconds: Int64.random(in: Int64.min...Int64.max, using: &generator)) : now
+            buffer.insert(
+                sequence: UInt16.random(in: 0...UInt16.max, using: &generator), timestamp: timestamp,
+                ssrc: UInt32.random(in: 0...2, using: &generator), payload: [1], arrival: arrival)
+            if step % 2 == 0 {
+                _ = buffer.pop(at: now)
+                now += .milliseconds(20)
+            }
+        }
+        #expect(buffer.count <= buffer.configuration.capacity)
+        #expect(buffer.targetDelay <= buffer.configuration.maximumDelay)
+    }
 }
