@@ -1,1 +1,0 @@
-// MediaCore — placeholder so the target builds until its first real file lands.

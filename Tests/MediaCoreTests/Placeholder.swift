@@ -1,1 +1,0 @@
-// Tests for MediaCore land with its first real code.
