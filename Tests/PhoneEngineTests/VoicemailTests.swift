@@ -39,7 +39,7 @@ import TestSupport
     }
 
     @Test func theSubscriptionsNotifySetsTheVoicemailCounts() async throws {
-        let sipp = try Sipp(scenario: "mwi-server.xml", target: nil)
+        let sipp = try Sipp(scenario: "mwi-server.xml", target: nil, calls: 2)
         let toml = """
             [general]
             listen = ["udp:127.0.0.1:0"]
@@ -58,6 +58,7 @@ import TestSupport
         let counted = await watcher.wait { $0.snapshots["alice"]?.voicemail?.voice?.new == 3 }
         #expect(counted, "\(watcher.timeline("alice"))\n\(sipp.log)")
         #expect(watcher.snapshots["alice"]?.voicemail?.voice?.old == 1)
+        #expect(await sipp.waitForExit(within: .seconds(10)) == 0, "\(sipp.log)")
         await engine.shutdown()
         await sipp.stop()
     }

@@ -8,13 +8,14 @@ public final class Sipp: Sendable {
     public let port: UInt16
 
     /// Starts `scenario` (a file name in Tests/Peers/sipp) as a client towards `target`
-    /// (`host:port`), or as a server when `target` is nil.
-    public init(scenario: String, target: String?, transport: String = "u1", port: UInt16? = nil) throws {
+    /// (`host:port`), or as a server when `target` is nil; sipp exits after `calls` calls
+    /// (one per Call-ID).
+    public init(scenario: String, target: String?, calls: Int = 1, transport: String = "u1", port: UInt16? = nil) throws {
         directory = try TemporaryDirectory(prefix: "sipp")
         let chosen = try port ?? LoopbackPort.free(onAll: ["127.0.0.1"])
         self.port = chosen
         let scenarioFile = Fixtures.repositoryRoot.appendingPathComponent("Tests/Peers/sipp/\(scenario)").path
-        var arguments = ["-sf", scenarioFile, "-i", "127.0.0.1", "-p", String(chosen), "-m", "1", "-nostdin",
+        var arguments = ["-sf", scenarioFile, "-i", "127.0.0.1", "-p", String(chosen), "-m", String(calls), "-nostdin",
                          "-t", transport, "-trace_err", "-timeout", "60s", "-timeout_error"]
         if let target { arguments.append(target) }
         peer = try PeerProcess(.init(
