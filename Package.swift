@@ -30,6 +30,9 @@ let package = Package(
         .systemLibrary(name: "COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CAres", pkgConfig: "libcares", providers: [.apt(["libc-ares-dev"])]),
+        // G.722 from spandsp; the resampler from speexdsp (issue 6).
+        .systemLibrary(name: "CSpanDSP", providers: [.apt(["libspandsp-dev"])]),
+        .systemLibrary(name: "CSpeexDSP", pkgConfig: "speexdsp", providers: [.apt(["libspeexdsp-dev"])]),
         // C wrappers for what Swift cannot import: macros, variadic functions, C globals.
         // linkerSettings are required: a module map's `link` only autolinks where Swift imports it.
         .target(
@@ -78,6 +81,17 @@ let package = Package(
         .target(name: "SIPDialog", dependencies: ["SIPSyntax", "SDP", "SIPAuth"]),
         // Pure media core (issue 6): RTP/RTCP packets and statistics, jitter buffer, G.711, PLC.
         .target(name: "MediaCore"),
+        // Media I/O (issue 6): codecs, resampling, SRTP/DTLS-SRTP, RTP sessions over UDP, audio
+        // devices through PulseAudio, WAV files.
+        .target(
+            name: "MediaEngine",
+            dependencies: [
+                "MediaCore", "SDP", "CShim", "CSRTP", "COpus", "CPulse", "COpenSSL", "CSpanDSP", "CSpeexDSP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            linkerSettings: [.linkedLibrary("spandsp"), .linkedLibrary("speexdsp")]
+        ),
         // The full-screen UI (issue 7): a pure screen model and layout, rendered through ncursesw.
         .target(name: "TerminalUI", dependencies: ["CShim", "CNcursesw", "Themes"]),
 
@@ -87,7 +101,7 @@ let package = Package(
             name: "PhoneEngine",
             dependencies: [
                 "DialtoneConfig", "SIPRegistration", "SIPTransport", "SIPServerLocation", "SIPSyntax", "SIPAuth",
-                "SIPProtocol",
+                "SIPProtocol", "SIPDialog", "SDP", "MediaCore", "CallHistory", "Contacts",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -97,6 +111,7 @@ let package = Package(
             name: "dialtone",
             dependencies: [
                 "SIPLint", "Contacts", "CallHistory", "SIPTransport", "SIPServerLocation", "PhoneEngine", "DialtoneConfig",
+                "TerminalUI", "Themes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -132,6 +147,7 @@ let package = Package(
         .testTarget(name: "SIPRegistrationTests", dependencies: ["SIPRegistration", "SIPSyntax", "SIPAuth", "TestSupport"]),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog", "SIPSyntax", "SDP", "TestSupport"]),
         .testTarget(name: "MediaCoreTests", dependencies: ["MediaCore", "TestSupport"]),
+        .testTarget(name: "MediaEngineTests", dependencies: ["MediaEngine", "MediaCore", "SDP", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Themes", "TestSupport"]),
         .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
         .testTarget(

@@ -16,12 +16,13 @@ as_root() {
 # The Debian 12 packages needed to build and run Dialtone.
 RUNTIME_PACKAGES=(
     pkg-config libncurses-dev libpulse-dev libsrtp2-dev libopus-dev libssl-dev libsqlite3-dev
-    libc-ares-dev
+    libc-ares-dev libspandsp-dev libspeexdsp-dev
 )
 
 # What the tests need on top of that (real peers and tools; see ../shared/PEERS.md).
 TEST_PACKAGES=(
     tmux sox dnsmasq-base openssl kamailio kamailio-tls-modules sip-tester
+    baresip linphone-cli pulseaudio pulseaudio-utils
 )
 
 # Installs the Debian packages that are not installed yet. Services that packages would start

@@ -1,0 +1,1 @@
+// MediaEngine — placeholder so the target builds until its first real file lands.

@@ -1,0 +1,1 @@
+// Tests for MediaEngine land with its first real code.
