@@ -1,1 +1,0 @@
-// MediaEngine — placeholder so the target builds until its first real file lands.
