@@ -69,6 +69,29 @@ import TestSupport
         }
     }
 
+    /// RFC 5923: A's request over TCP carries `alias`, so B's requests to A's sent-by (A's TCP
+    /// listener) reuse A's connection instead of opening a new one to the listener.
+    @Test func aliasLetsTheServerReuseTheClientsConnection() async throws {
+        try await withEventLoop { group in
+            let server = try await Node.start([.init(.tcp, address: "127.0.0.1")], answersOptions: false, name: "B", group: group)
+            let client = try await Node.start([.init(.tcp, address: "127.0.0.1")], answersOptions: false, name: "A", group: group)
+            async let outcome = client.layer.send(Make.options(), over: server.targets(.tcp), options: .init(attemptTimeout: .seconds(5)))
+            let event = await server.events.first { if case .requestReceived = $0 { true } else { false } }
+            guard case .requestReceived(let incoming)? = event else { Issue.record("nothing for the TU"); return }
+            let via = try #require(try incoming.request.headers.via.first)
+            #expect(via.parameters.contains("alias"))
+            let aListener = client.listener(.tcp).local
+            #expect(via.port == aListener.port)
+            let back = try await server.transport.flow(for: ConnectionTarget(TransportEndpoint(.tcp, aListener.address, port: aListener.port)))
+            #expect(back.socket == incoming.origin.flow.socket)
+            #expect(back.remote.port != aListener.port)  // the client's ephemeral port: the same connection
+            await server.layer.respond(to: incoming, with: ResponseFactory.response(to: incoming.request, statusCode: 200, reasonPhrase: "OK", toTag: "b"))
+            #expect(await outcome.response.statusCode == 200)
+            await client.shutdown()
+            await server.shutdown()
+        }
+    }
+
     @Test func tlsFailuresOurListenerProvokes() async throws {
         let pki = try await TestCertificateAuthority()
         try await withEventLoop { group in

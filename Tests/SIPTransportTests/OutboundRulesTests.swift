@@ -5,12 +5,13 @@ import Testing
 
 /// Our Via, the UDP size switch and response routing (RFC 3261 §18.1.1, §18.2.2; RFC 3581).
 @Suite struct OutboundRulesTests {
+    /// rport on UDP (RFC 3581), alias on connections (RFC 5923).
     @Test func ourViaCarriesTransportSentByBranchAndRPortOnUDPOnly() throws {
         let local = SIPSocketAddress(literal: "::1", port: 5062)!
         let udp = OutgoingVia.stamp(Make.options(), branch: "z9hG4bKabc", transport: .udp, sentBy: local)
         #expect(udp.headers[.via] == "SIP/2.0/UDP [::1]:5062;rport;branch=z9hG4bKabc")
         let tcp = OutgoingVia.stamp(Make.options(), branch: "z9hG4bKabc", transport: .tcp, sentBy: local)
-        #expect(tcp.headers[.via] == "SIP/2.0/TCP [::1]:5062;branch=z9hG4bKabc")
+        #expect(tcp.headers[.via] == "SIP/2.0/TCP [::1]:5062;alias;branch=z9hG4bKabc")
         #expect(try tcp.headers.via.first?.host == .ipv6("::1"))
     }
 

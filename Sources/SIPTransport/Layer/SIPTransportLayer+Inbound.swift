@@ -40,6 +40,7 @@ extension SIPTransportLayer {
         switch verdict {
         case .deliver(let message):
             if case .response(let response) = message, keepAliveResponseArrived(response) { return }
+            if case .request(let request) = message { honourAlias(of: request, on: origin.flow) }
             wireSink.yield(WireRecord(direction: .received, flow: origin.flow, time: clock.now(), bytes: message.serialized()))
             eventSink.yield(.messageReceived(message, origin))
         case .reject(let response):
@@ -48,6 +49,20 @@ extension SIPTransportLayer {
         case .drop(let reason):
             eventSink.yield(.messageDropped(reason: reason, origin))
         }
+    }
+
+    /// RFC 5923 §5: a request over a TCP connection whose top Via carries `alias` lets us send
+    /// our requests for its sent-by (the source address with the Via's port) over the same
+    /// connection. Only on TCP: on TLS the alias needs a mutually authenticated connection
+    /// (§6), which a client certificate is not checked for here.
+    func honourAlias(of request: SIPRequest, on flow: FlowInfo) {
+        guard flow.transport == .tcp, sockets[flow.socket]?.connectedFlow != nil,
+              let top = try? request.headers.via.first, top.parameters.contains("alias")
+        else { return }
+        let port = top.port ?? SIPTransport.tcp.defaultPort
+        let key = ConnectionKey(transport: .tcp, remote: SIPSocketAddress(flow.remote.address, port: port), serverName: nil)
+        if let existing = connections[key], sockets[existing] != nil { return }
+        connections[key] = flow.socket
     }
 
     /// A flow died: its keep-alive (if any) reports it, otherwise it is reported directly, so

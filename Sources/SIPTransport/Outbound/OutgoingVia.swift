@@ -4,11 +4,13 @@ import SIPSyntax
 /// The top Via a client transport puts on a request (RFC 3261 §18.1.1): the transport actually
 /// used and the sent-by of the socket it leaves from, so responses come back to us; on UDP a
 /// bare `rport` asks the server to answer to the packet's source port (RFC 3581 §3), which is
-/// what makes UDP work behind NAT.
+/// what makes UDP work behind NAT. On TCP and TLS an `alias` (RFC 5923 §4) invites the server
+/// to send its own requests to us over this connection instead of opening one to our sent-by,
+/// which a NAT or firewall in front of us would not let through.
 enum OutgoingVia {
     static func value(branch: String, transport: SIPTransport, sentBy: SIPSocketAddress) -> String {
         var via = "SIP/2.0/\(transport) \(sentBy.sipHost):\(sentBy.port)"
-        if transport == .udp { via += ";rport" }
+        via += transport == .udp ? ";rport" : ";alias"
         return via + ";branch=\(branch)"
     }
 
