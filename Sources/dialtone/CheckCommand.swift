@@ -32,7 +32,10 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let reports = BlockingWait.run { await RegistrationCheck.run(chosen, options: EngineOptions(version: DialtoneVersion.current)) }
+        let age = ProcessAge.now()
+        let reports = BlockingWait.run {
+            await RegistrationCheck.run(chosen, options: EngineOptions(version: DialtoneVersion.current), processAge: age)
+        }
         if json {
             for report in reports { print(report.jsonLine()) }
         } else {

@@ -5,7 +5,7 @@ import Foundation
 /// Contact sent and seen, expiry). Encoded as one JSON object per account with `--json`.
 public struct CheckReport: Sendable, Codable, Hashable {
     public struct Step: Sendable, Codable, Hashable {
-        /// Milliseconds since the check started.
+        /// Milliseconds since the check started (since the process started, for `dialtone check`).
         public var ms: Int
         public var kind: String
         public var detail: String

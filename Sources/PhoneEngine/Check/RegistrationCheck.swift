@@ -42,11 +42,14 @@ public enum RegistrationCheck {
 
     /// Runs the check; every account gets a verdict within `deadline` (else it failed: "no
     /// verdict within …").
+    /// `processAge`, when given, is how long the process had been running when the check began:
+    /// step times then count from the process start.
     public static func run(
-        _ configuration: DialtoneConfiguration, options: EngineOptions = EngineOptions(), deadline: Duration = .seconds(40)
+        _ configuration: DialtoneConfiguration, options: EngineOptions = EngineOptions(), deadline: Duration = .seconds(40),
+        processAge: Duration? = nil
     ) async -> [CheckReport] {
         let engine = PhoneEngine(configuration: configuration, options: options)
-        let collector = CheckCollector(accounts: configuration.accounts, start: options.clock.now())
+        let collector = CheckCollector(accounts: configuration.accounts, start: options.clock.now() - (processAge ?? .zero))
         let events = engine.events
         let consumer = Task {
             for await event in events { await collector.take(event) }

@@ -49,10 +49,13 @@ public struct OptionsProbe: Sendable {
     }
 
     /// c-ares on the given servers, else on the system's; if there are none, a client that fails
-    /// every query (a numeric URI needs none).
+    /// every query (a numeric URI needs none). `--timeout` bounds each DNS query too: a short
+    /// timeout gets one try of at most that long, so a dead DNS server cannot stretch the probe.
     private func dnsClient() -> any DNSClient {
         let servers = configuration.dnsServers.isEmpty ? SystemDNSServers.read() : configuration.dnsServers
-        guard !servers.isEmpty, let client = try? CAresDNSClient(.init(servers: servers)) else {
+        let perTry = min(configuration.timeout, .seconds(2))
+        let tries = configuration.timeout < .seconds(4) ? 1 : 2
+        guard !servers.isEmpty, let client = try? CAresDNSClient(.init(servers: servers, timeout: perTry, tries: tries)) else {
             return UnavailableDNSClient()
         }
         return client
