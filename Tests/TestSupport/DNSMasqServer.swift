@@ -10,21 +10,33 @@ public final class DNSMasqServer: Sendable {
 
     /// Starts dnsmasq with `records` (dnsmasq options such as `--srv-host=…`) and waits until it
     /// accepts connections (it binds UDP and TCP together).
+    /// Another test (or helper process) can take the free port between our check and dnsmasq's
+    /// bind; dnsmasq then exits at once, and a fresh port is tried (up to three times).
     public init(records: [String], localDomain: String = "example.test", localTTL: UInt32 = 120) async throws {
         directory = try TemporaryDirectory(prefix: "dnsmasq")
-        port = try LoopbackPort.free(onAll: ["127.0.0.1", "::1"])
-        let arguments = [
-            "-C", "/dev/null", "--no-resolv", "--no-hosts", "--no-daemon", "--log-queries",
-            "--log-facility=-", "--port=\(port)", "--listen-address=127.0.0.1",
-            "--listen-address=::1", "--bind-interfaces", "--local=/\(localDomain)/",
-            "--pid-file=\(directory.file("dnsmasq.pid"))", "--local-ttl=\(localTTL)",
-        ] + records
-        peer = try PeerProcess(.init(
-            name: "dnsmasq", executable: "/usr/sbin/dnsmasq", arguments: arguments,
-            workingDirectory: directory.path, logFile: directory.file("dnsmasq.log")))
-        let port = port
-        try await peer.waitUntilReady(within: .seconds(30)) {
-            RawTCPConnection.isListening(host: "127.0.0.1", port: port)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let port = try LoopbackPort.free(onAll: ["127.0.0.1", "::1"])
+            let arguments = [
+                "-C", "/dev/null", "--no-resolv", "--no-hosts", "--no-daemon", "--log-queries",
+                "--log-facility=-", "--port=\(port)", "--listen-address=127.0.0.1",
+                "--listen-address=::1", "--bind-interfaces", "--local=/\(localDomain)/",
+                "--pid-file=\(directory.file("dnsmasq-\(attempt).pid"))", "--local-ttl=\(localTTL)",
+            ] + records
+            let peer = try PeerProcess(.init(
+                name: "dnsmasq", executable: "/usr/sbin/dnsmasq", arguments: arguments,
+                workingDirectory: directory.path, logFile: directory.file("dnsmasq-\(attempt).log")))
+            do {
+                try await peer.waitUntilReady(within: .seconds(30)) {
+                    RawTCPConnection.isListening(host: "127.0.0.1", port: port)
+                }
+                self.port = port
+                self.peer = peer
+                return
+            } catch let failure {
+                guard case .exited = failure, attempt < 3 else { throw failure }
+            }
         }
     }
 

@@ -55,21 +55,35 @@ public final class Kamailio: Sendable {
     private let directory: TemporaryDirectory
     private let peer: PeerProcess
 
+    /// With ports left to us, another process can take a free port before kamailio binds it;
+    /// kamailio then exits at once and fresh ports are tried (up to three times).
     public init(_ requested: Configuration) async throws {
-        var configuration = requested
-        configuration.port = try requested.port ?? LoopbackPort.free(onAll: requested.addresses)
-        var tlsPort = try requested.tlsPort ?? LoopbackPort.free(onAll: requested.addresses)
-        while tlsPort == configuration.port { tlsPort = try LoopbackPort.free(onAll: requested.addresses) }
-        configuration.tlsPort = tlsPort
-        self.configuration = configuration
-        directory = try TemporaryDirectory(prefix: "kamailio-\(requested.name)")
-        try KamailioFiles(configuration: configuration, directory: directory).write()
-        peer = try PeerProcess(.init(
-            name: "kamailio \(requested.name)", executable: "/usr/sbin/kamailio",
-            arguments: ["-DD", "-E", "-f", directory.file("kamailio.cfg"), "-P", directory.file("kamailio.pid"), "-w", directory.path],
-            workingDirectory: directory.path, logFile: directory.file("kamailio.log")))
-        let probe = try KamailioProbe(configuration)
-        try await peer.waitUntilReady(within: .seconds(30)) { probe.isReady() }
+        var attempt = 0
+        while true {
+            attempt += 1
+            var configuration = requested
+            configuration.port = try requested.port ?? LoopbackPort.free(onAll: requested.addresses)
+            var tlsPort = try requested.tlsPort ?? LoopbackPort.free(onAll: requested.addresses)
+            while tlsPort == configuration.port { tlsPort = try LoopbackPort.free(onAll: requested.addresses) }
+            configuration.tlsPort = tlsPort
+            let directory = try TemporaryDirectory(prefix: "kamailio-\(requested.name)")
+            try KamailioFiles(configuration: configuration, directory: directory).write()
+            let peer = try PeerProcess(.init(
+                name: "kamailio \(requested.name)", executable: "/usr/sbin/kamailio",
+                arguments: ["-DD", "-E", "-f", directory.file("kamailio.cfg"), "-P", directory.file("kamailio.pid"), "-w", directory.path],
+                workingDirectory: directory.path, logFile: directory.file("kamailio.log")))
+            let probe = try KamailioProbe(configuration)
+            do {
+                try await peer.waitUntilReady(within: .seconds(30)) { probe.isReady() }
+                self.configuration = configuration
+                self.directory = directory
+                self.peer = peer
+                return
+            } catch let failure {
+                let portsWereOurs = requested.port == nil || requested.tlsPort == nil
+                guard case .exited = failure, portsWereOurs, attempt < 3 else { throw failure }
+            }
+        }
     }
 
     public var log: String { peer.log() }
