@@ -24,8 +24,10 @@ extension Contact {
             uid = property.text.trimmingSpaces
         case "FN" where formattedName == nil:
             formattedName = property.text
+            propertyShapes.formattedName = PropertyShape(group: property.group, parameters: property.parameters)
         case "N" where name == nil:
             name = StructuredName(components: property.components)
+            propertyShapes.name = PropertyShape(group: property.group, parameters: property.parameters)
         case "TEL":
             let isURI = property.parameterValues("VALUE").contains { $0.equalsIgnoringASCIICase("uri") }
                 || Self.isURIValue(property.uri)
@@ -35,9 +37,13 @@ extension Contact {
         case "IMPP" where Self.isSIPURI(property.uri):
             sipAddresses.append(ContactField(vCardProperty: property, value: property.uri))
         case "CATEGORIES":
+            if categories.isEmpty {
+                propertyShapes.categories = PropertyShape(group: property.group, parameters: property.parameters)
+            }
             categories += property.textList.map(\.trimmingSpaces).filter { !$0.isEmpty }
         case "NOTE":
             notes.append(property.text)
+            propertyShapes.notes.append(PropertyShape(group: property.group, parameters: property.parameters))
         case "REV" where revision == nil && VCardTimestamp.date(from: property.text) != nil:
             revision = VCardTimestamp.date(from: property.text)
         default:
@@ -59,9 +65,14 @@ extension Contact {
         let version: VCardVersion = self.version == .v2_1 ? .v3_0 : self.version
         var properties: [VCardProperty] = []
         if !uid.isEmpty { properties.append(VCardProperty(name: "UID", text: uid)) }
-        properties.append(VCardProperty(name: "FN", text: displayName))
+        let shapes = propertyShapes
+        properties.append(VCardProperty(
+            group: shapes.formattedName.group, name: "FN", parameters: shapes.formattedName.parameters, text: displayName))
         if let name {
-            properties.append(VCardProperty(name: "N", components: name.components))
+            var property = VCardProperty(name: "N", components: name.components)
+            property.group = shapes.name.group
+            property.parameters = shapes.name.parameters
+            properties.append(property)
         } else if version == .v3_0 {
             // RFC 2426 §5: N is required in 3.0.
             properties.append(VCardProperty(name: "N", components: StructuredName().components))
@@ -71,9 +82,13 @@ extension Contact {
         properties += sipAddresses.map { $0.vCardProperty(name: "IMPP", version: version, isURI: true) }
         if !categories.isEmpty {
             let raw = categories.map(VCardText.escape).joined(separator: ",")
-            properties.append(VCardProperty(name: "CATEGORIES", rawValue: raw))
+            properties.append(VCardProperty(
+                group: shapes.categories.group, name: "CATEGORIES", parameters: shapes.categories.parameters, rawValue: raw))
         }
-        properties += notes.map { VCardProperty(name: "NOTE", text: $0) }
+        for (index, note) in notes.enumerated() {
+            let shape = index < shapes.notes.count ? shapes.notes[index] : PropertyShape()
+            properties.append(VCardProperty(group: shape.group, name: "NOTE", parameters: shape.parameters, text: note))
+        }
         if let revision {
             properties.append(VCardProperty(name: "REV", rawValue: VCardTimestamp.string(from: revision, version: version)))
         }

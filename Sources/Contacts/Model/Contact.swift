@@ -29,6 +29,10 @@ public struct Contact: Hashable, Sendable, Identifiable {
     public var version: VCardVersion
     /// Every property Dialtone does not model, verbatim and in file order.
     public var otherProperties: [VCardProperty]
+    /// The group and parameters that FN, N, CATEGORIES and each NOTE were read with
+    /// (`LANGUAGE=`, `ALTID=`, `SORT-AS=`, `PID=`, `item1.` …), written back with them so a
+    /// round trip through Dialtone keeps what other address books put there.
+    public var propertyShapes: PropertyShapes
 
     public var id: String { uid }
 
@@ -44,6 +48,7 @@ public struct Contact: Hashable, Sendable, Identifiable {
         self.revision = nil
         self.version = version
         self.otherProperties = []
+        self.propertyShapes = PropertyShapes()
     }
 
     /// Every SIP URI to match and dial: IMPP ones, then `URL` properties with a `sip:` or
@@ -61,4 +66,25 @@ public struct Contact: Hashable, Sendable, Identifiable {
         let lowered = uri.prefix(5).lowercased()
         return lowered.hasPrefix("sip:") || lowered == "sips:"
     }
+}
+
+/// The parts of a modelled property that are not its value: its group and parameters.
+public struct PropertyShape: Hashable, Sendable {
+    public var group: String?
+    public var parameters: [VCardParameter]
+
+    public init(group: String? = nil, parameters: [VCardParameter] = []) {
+        self.group = group
+        self.parameters = parameters
+    }
+}
+
+/// The shapes of the modelled single-valued properties and of each NOTE, by position.
+public struct PropertyShapes: Hashable, Sendable {
+    public var formattedName = PropertyShape()
+    public var name = PropertyShape()
+    public var categories = PropertyShape()
+    public var notes: [PropertyShape] = []
+
+    public init() {}
 }
