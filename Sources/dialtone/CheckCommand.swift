@@ -1,9 +1,7 @@
 import ArgumentParser
 import DialtoneConfig
-import Dispatch
 import Foundation
 import PhoneEngine
-import Synchronization
 
 /// `dialtone check`: register each account (or the named one), report every step and a one-line
 /// diagnosis, un-register, and exit 0 only if every checked account registered. Wiring only: the
@@ -43,46 +41,4 @@ struct CheckCommand: ParsableCommand {
         }
         if !reports.allSatisfy(\.registered) { throw ExitCode(1) }
     }
-}
-
-/// Loads the configuration for a command; problems become a usage-class error (exit 2) that
-/// lists every diagnostic with its file, line and key.
-enum ConfigurationFile {
-    static func load(explicit: String?) throws -> DialtoneConfiguration {
-        let path = ConfigLocation.resolve(explicit: explicit, environment: ProcessInfo.processInfo.environment)
-        do throws(ConfigurationError) {
-            let (configuration, warnings) = try ConfigurationLoader.load(path: path, version: DialtoneVersion.current)
-            for warning in warnings {
-                FileHandle.standardError.write(Data((warning.description + "\n").utf8))
-            }
-            return configuration
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
-}
-
-/// Dialtone's version, shown in User-Agent and `--version`.
-enum DialtoneVersion {
-    static let current = "0.1.0"
-}
-
-/// Runs async work to completion from a synchronous command: the main thread waits on a
-/// semaphore while the work runs on the concurrency pool, which the main thread is not part of.
-enum BlockingWait {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-        let done = DispatchSemaphore(value: 0)
-        let shared = ResultBox<T>()
-        Task {
-            let value = await work()
-            shared.value.withLock { $0 = value }
-            done.signal()
-        }
-        done.wait()
-        return shared.value.withLock { $0 }!
-    }
-}
-
-private final class ResultBox<T: Sendable>: Sendable {
-    let value = Mutex<T?>(nil)
 }

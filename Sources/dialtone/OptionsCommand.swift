@@ -1,8 +1,6 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import SIPTransport
-import Synchronization
 
 /// `dialtone options`: a SIP ping. Resolves the URI as RFC 3263 says, sends OPTIONS with
 /// failover and prints each step, the answer and who gave it. Wiring only: the work and the
@@ -43,27 +41,8 @@ struct OptionsCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let report = Self.wait { await OptionsProbe(configuration).run() }
+        let report = BlockingWait.run { await OptionsProbe(configuration).run() }
         print(json ? report.jsonText() : report.text())
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
-
-    /// Runs `work` to completion from the synchronous command. The main thread waits on a
-    /// semaphore; the work runs on the concurrency pool, which the main thread is not part of.
-    private static func wait(_ work: @escaping @Sendable () async -> OptionsReport) -> OptionsReport {
-        let box = ReportBox()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            let report = await work()
-            box.report.withLock { $0 = report }
-            done.signal()
-        }
-        done.wait()
-        return box.report.withLock { $0 }!
-    }
-}
-
-/// Carries the report from the task to the waiting main thread.
-private final class ReportBox: Sendable {
-    let report = Mutex<OptionsReport?>(nil)
 }
