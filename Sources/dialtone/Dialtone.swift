@@ -11,6 +11,7 @@ struct Dialtone: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A full-screen terminal softphone for SIP.",
+        version: DialtoneVersion.current,
         subcommands: [CheckCommand.self, SIPLintCommand.self, OptionsCommand.self, ContactsCommand.self, HistoryCommand.self])
 
     /// The exit status of a usage error (bad option, missing file argument, …).
