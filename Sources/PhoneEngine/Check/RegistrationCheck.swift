@@ -109,7 +109,7 @@ actor CheckCollector {
             case .disabled, .idle, .registering, .unregistering, .unregistered:
                 break
             }
-        case .trace, .notice:
+        case .trace, .notice, .call, .callEvent, .message:
             break
         }
     }
