@@ -11,7 +11,7 @@ struct Dialtone: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A full-screen terminal softphone for SIP.",
-        subcommands: [CheckCommand.self, SIPLintCommand.self, OptionsCommand.self, ContactsCommand.self, HistoryCommand.self])
+        subcommands: [CheckCommand.self, SIPLintCommand.self, OptionsCommand.self, ContactsCommand.self, HistoryCommand.self, CallCommand.self, AgentCommand.self])
 
     /// The exit status of a usage error (bad option, missing file argument, …).
     static let usageError = ExitCode(2)

@@ -49,7 +49,10 @@ public struct EngineEventJSON: Sendable {
         case .failed(let diagnosis, _):
             name = "registration_failed"
             values.append(("reason", .string(diagnosis)))
-        case .unregistered: name = "unregistered"
+        case .unregistered:
+            // Only after a registration: an account that never registered has nothing to undo.
+            guard ["registered", "registering", "registration_failed"].contains(lastStatus[snapshot.name]) else { return nil }
+            name = "unregistered"
         }
         guard lastStatus[snapshot.name] != name || name == "registration_failed" else { return nil }
         lastStatus[snapshot.name] = name
