@@ -101,7 +101,7 @@ let package = Package(
             name: "PhoneEngine",
             dependencies: [
                 "DialtoneConfig", "SIPRegistration", "SIPTransport", "SIPServerLocation", "SIPSyntax", "SIPAuth",
-                "SIPProtocol", "SIPDialog", "SDP", "MediaCore", "CallHistory", "Contacts",
+                "SIPProtocol", "SIPDialog", "SDP", "MediaCore", "MediaEngine", "CallHistory", "Contacts",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -142,6 +142,7 @@ let package = Package(
             name: "PhoneEngineTests",
             dependencies: [
                 "PhoneEngine", "DialtoneConfig", "SIPRegistration", "SIPTransport", "SIPServerLocation", "SIPSyntax", "TestSupport",
+                "MediaEngine", "SDP", "CallHistory", "SIPDialog",
             ]),
         .testTarget(name: "DialtoneConfigTests", dependencies: ["DialtoneConfig", "TestSupport"]),
         .testTarget(name: "SIPRegistrationTests", dependencies: ["SIPRegistration", "SIPSyntax", "SIPAuth", "TestSupport"]),

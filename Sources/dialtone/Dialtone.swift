@@ -12,7 +12,10 @@ struct Dialtone: ParsableCommand {
         commandName: "dialtone",
         abstract: "A full-screen terminal softphone for SIP.",
         version: DialtoneVersion.current,
-        subcommands: [CheckCommand.self, SIPLintCommand.self, OptionsCommand.self, ContactsCommand.self, HistoryCommand.self])
+        subcommands: [
+            CheckCommand.self, CallCommand.self, AgentCommand.self, SIPLintCommand.self, OptionsCommand.self,
+            ContactsCommand.self, HistoryCommand.self,
+        ])
 
     /// The exit status of a usage error (bad option, missing file argument, …).
     static let usageError = ExitCode(2)

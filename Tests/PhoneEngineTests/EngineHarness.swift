@@ -44,6 +44,10 @@ final class EngineWatcher: Sendable {
         var snapshots: [String: AccountSnapshot] = [:]
         var steps: [String: [RegistrationStep]] = [:]
         var traces: [TraceEntry] = []
+        var calls: [CallID: CallSnapshot] = [:]
+        var callEvents: [CallNotification] = []
+        var messages: [InstantMessageNotification] = []
+        var notices: [String] = []
     }
 
     private struct Waiter {
@@ -64,6 +68,7 @@ final class EngineWatcher: Sendable {
 
     var snapshots: [String: AccountSnapshot] { state.withLock { $0.snapshots } }
     var traces: [TraceEntry] { state.withLock { $0.traces } }
+    var current: State { state.withLock { $0 } }
 
     private func take(_ event: EngineEvent) {
         let current = state.withLock { state -> State in
@@ -71,7 +76,10 @@ final class EngineWatcher: Sendable {
             case .account(let snapshot): state.snapshots[snapshot.name] = snapshot
             case .registrationStep(let account, let step): state.steps[account, default: []].append(step)
             case .trace(let entry): state.traces.append(entry)
-            case .notice: break
+            case .notice(let text): state.notices.append(text)
+            case .call(let snapshot): state.calls[snapshot.id] = snapshot
+            case .callEvent(let notification): state.callEvents.append(notification)
+            case .message(let message): state.messages.append(message)
             }
             return state
         }

@@ -112,7 +112,7 @@ actor CheckCollector {
             case .disabled, .idle, .registering, .unregistering, .unregistered:
                 break
             }
-        case .trace, .notice:
+        case .trace, .notice, .call, .callEvent, .message:
             break
         }
     }

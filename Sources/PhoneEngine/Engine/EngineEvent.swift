@@ -11,4 +11,10 @@ public enum EngineEvent: Sendable {
     case trace(TraceEntry)
     /// Something the user should see once: a configuration warning, an insecure TLS setting.
     case notice(String)
+    /// A call's state changed (the whole snapshot; the last one has state `ended`).
+    case call(CallSnapshot)
+    /// Something happened to a call once (ringing, answered, DTMF, ended, …).
+    case callEvent(CallNotification)
+    /// A SIP MESSAGE arrived (RFC 3428).
+    case message(InstantMessageNotification)
 }

@@ -1,3 +1,5 @@
+import CallHistory
+import MediaEngine
 import NIOCore
 import SIPRegistration
 import SIPServerLocation
@@ -21,12 +23,24 @@ public struct EngineOptions: Sendable {
     public var version: String
     /// Overrides the RFC 5626 §4.5 back-off after failures; nil keeps the RFC's 30 s base.
     public var backoff: RegistrationBackoff?
+    /// Media for calls; nil uses `SignalingOnlyMediaFactory` (a reserved RTP port, PCMU and
+    /// telephone-event offered, no audio) until the RTP implementation is the default.
+    public var mediaFactory: (any CallMediaFactory)?
+    /// Where finished calls are recorded; nil opens `[general] history_file`. `.none` writes no
+    /// history (tests that do not look at it).
+    public var history: HistoryChoice
+    /// Where each call's audio comes from and goes to.
+    public var audio: CallAudio
 
     public init(
         clock: any TransportClock = SystemTransportClock(), group: (any EventLoopGroup)? = nil, dns: (any DNSClient)? = nil,
         instanceID: String? = nil, attemptTimeout: Duration = .seconds(5), failbackInterval: Duration = .seconds(300),
-        version: String = "0.1", backoff: RegistrationBackoff? = nil
+        version: String = "0.1", backoff: RegistrationBackoff? = nil, mediaFactory: (any CallMediaFactory)? = nil,
+        history: HistoryChoice = .configured, audio: CallAudio = .null
     ) {
+        self.mediaFactory = mediaFactory
+        self.history = history
+        self.audio = audio
         self.backoff = backoff
         self.clock = clock
         self.group = group
@@ -36,4 +50,12 @@ public struct EngineOptions: Sendable {
         self.failbackInterval = failbackInterval
         self.version = version
     }
+}
+
+/// Where the engine writes call records.
+public enum HistoryChoice: Sendable {
+    /// `[general] history_file`.
+    case configured
+    case store(CallHistoryStore)
+    case none
 }

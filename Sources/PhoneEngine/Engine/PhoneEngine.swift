@@ -1,4 +1,6 @@
+import CallHistory
 import DialtoneConfig
+import Foundation
 import NIOCore
 import NIOPosix
 import SIPProtocol
@@ -12,17 +14,23 @@ import SIPTransport
 /// tests all call the same methods and read the same `events`.
 public actor PhoneEngine {
     public nonisolated let events: AsyncStream<EngineEvent>
-    private let eventSink: AsyncStream<EngineEvent>.Continuation
-    private let configuration: DialtoneConfiguration
-    private let options: EngineOptions
+    let eventSink: AsyncStream<EngineEvent>.Continuation
+    let configuration: DialtoneConfiguration
+    let options: EngineOptions
     private let group: any EventLoopGroup
     private let ownsGroup: Bool
     private let transport: SIPTransportLayer
-    private let transactions: TransactionLayer
-    private var registrars: [String: AccountRegistrar] = [:]
-    private var accountOrder: [String] = []
+    let transactions: TransactionLayer
+    var registrars: [String: AccountRegistrar] = [:]
+    var accountOrder: [String] = []
     private var callIDOwners: [String: String] = [:]
-    private var random: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
+    var random: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
+    /// The calls in progress (see PhoneEngine+Calls).
+    var callTable = CallTable()
+    /// Where finished calls are recorded; nil when history is off or could not be opened.
+    var history: CallHistoryStore?
+    /// What accounts and calls share; set by `start()`.
+    var services: EngineServices?
     private var started = false
     private var isShutDown = false
 
@@ -76,7 +84,9 @@ public actor PhoneEngine {
         Task { [weak self] in
             for await record in wire { await self?.trace(record) }
         }
+        history = openHistory()
         let services = makeServices()
+        self.services = services
         let instanceID = options.instanceID ?? InstanceIdentity.urn()
         for account in configuration.accounts {
             if account.tlsAcceptSelfSigned {
@@ -128,6 +138,7 @@ public actor PhoneEngine {
     public func shutdown() async {
         guard !isShutDown else { return }
         isShutDown = true
+        await hangUpAll()
         await withTaskGroup(of: Void.self) { group in
             for registrar in registrars.values {
                 group.addTask { await registrar.stop() }
@@ -143,12 +154,15 @@ public actor PhoneEngine {
     private func handle(_ event: TransactionEvent) async {
         switch event {
         case .requestReceived(let incoming):
+            if await routeToCall(incoming) { return }
             await answer(incoming)
+        case .ackReceived(let ack, _):
+            routeACK(ack)
         case .flowFailed(let flow, let failure):
             for registrar in registrars.values where await registrar.currentFlow == flow {
                 await registrar.flowFailed(flow, failure)
             }
-        case .ackReceived, .serverTransactionFailed, .strayResponse, .requestRejected, .messageDropped, .keepAlivePong:
+        case .serverTransactionFailed, .strayResponse, .requestRejected, .messageDropped, .keepAlivePong:
             break
         }
     }
@@ -167,8 +181,11 @@ public actor PhoneEngine {
         case .notify:
             response = await notify(request, toTag: tag)
         case .invite:
-            response = ResponseFactory.response(to: request, statusCode: 480, reasonPhrase: "Temporarily Unavailable", toTag: tag, server: userAgent)
-        case .bye, .cancel:
+            guard let refusal = await incomingCall(incoming) else { return }
+            response = refusal
+        case .message:
+            response = await incomingMessage(request)
+        case .bye, .cancel, .info, .update, .prack, .refer:
             response = ResponseFactory.response(to: request, statusCode: 481, reasonPhrase: "Call/Transaction Does Not Exist", toTag: tag, server: userAgent)
         case .ack:
             return
@@ -208,7 +225,7 @@ public actor PhoneEngine {
     /// The account a request is for: by the Call-ID of a dialog it owns, else by the user part
     /// of the Request-URI or To (Asterisk sends unsolicited MWI to the registered contact, whose
     /// user is the AOR's).
-    private func account(for request: SIPRequest) async -> AccountRegistrar? {
+    func account(for request: SIPRequest) async -> AccountRegistrar? {
         if let callID = request.headers[.callID], let owner = callIDOwners[callID] { return registrars[owner] }
         let requestUser = request.uri.sipURI?.user
         let toUser = (try? request.headers.to)?.uri.sipURI?.user
@@ -238,11 +255,11 @@ public actor PhoneEngine {
         eventSink.yield(.trace(TraceEntry(record, account: callID.flatMap { callIDOwners[$0] })))
     }
 
-    private func claim(_ callID: String, for account: String) {
+    func claim(_ callID: String, for account: String) {
         callIDOwners[callID] = account
     }
 
-    private func makeServices() -> EngineServices {
+    func makeServices() -> EngineServices {
         let sink = eventSink
         return EngineServices(
             transactions: transactions, transport: transport, clock: options.clock, dns: dnsClient(),

@@ -282,7 +282,7 @@ actor AccountRegistrar {
     /// Our Contact for requests to `target`: the listener of the target's transport and address
     /// family (a wildcard bind is replaced by the source address the kernel routes from), or the
     /// local end of the connection when there is no such listener (RFC 3261 §10.2.1, §18).
-    private func contactURI(toward target: ResolvedTarget) async -> SIPURI {
+    func contactURI(toward target: ResolvedTarget) async -> SIPURI {
         let listeners = await services.transport.listeners
         var host: IPAddress?
         var port: UInt16?
@@ -308,7 +308,7 @@ actor AccountRegistrar {
         return SIPURI(isSecure: settings.aor.isSecure, user: settings.aor.user, host: sipHost, port: port, parameters: parameters)
     }
 
-    private var tlsSettings: TLSClientSettings {
+    var tlsSettings: TLSClientSettings {
         var tls = TLSClientSettings(
             trust: settings.caFile.map { .caFile($0) } ?? .system,
             acceptUnverifiedCertificate: !settings.tlsVerify || settings.tlsAcceptSelfSigned)
@@ -317,6 +317,35 @@ actor AccountRegistrar {
         }
         return tls
     }
+
+    // MARK: - What calls borrow from the account
+
+    /// The account's servers for requests outside a dialog (INVITE, MESSAGE): the list the
+    /// registration uses (so failover state is shared), located now if it has not run yet.
+    func requestTargets() async -> TargetList? {
+        if let targets { return targets }
+        let locator = ServerLocator(client: services.dns)
+        guard let resolution = try? await locator.locate(route.target) else { return nil }
+        let list = resolution.targetList(failbackInterval: services.failbackInterval)
+        targets = list
+        return list
+    }
+
+    /// How requests to the account's servers are sent: its TLS checks and server name.
+    var requestOptions: RequestOptions {
+        RequestOptions(tls: tlsSettings, serverName: route.serverName, attemptTimeout: services.attemptTimeout)
+    }
+
+    /// The account's username and password for digest challenges on calls and messages, the
+    /// password fetched now (it may come from a command or a keyring).
+    func callCredentials() async -> (username: String, password: String)? {
+        guard let source = settings.password,
+              let password = try? await PasswordResolver.resolve(source, timeout: .seconds(10)) else { return nil }
+        return (settings.username, password.value)
+    }
+
+    /// The addresses of the account's servers: requests from them are never scanners.
+    var serverAddresses: [IPAddress] { targets?.targets.map(\.address) ?? [] }
 
     // MARK: - Keep-alive
 

@@ -5,7 +5,9 @@ extension InviteSession {
     /// Responses to requests we sent on the confirmed dialog.
     mutating func receiveInDialog(_ response: SIPResponse, cseq: SIPCSeq, _ call: EstablishedCall) -> [CallAction] {
         var call = call
-        if cseq.method == .invite && cseq.sequenceNumber == call.initialInviteSequence {
+        // Only the caller sent the initial INVITE; as callee our own CSeq space starts at 1 too,
+        // so a response to our first re-INVITE has the initial INVITE's number (RFC 3261 §12.2.1.1).
+        if role == .caller && cseq.method == .invite && cseq.sequenceNumber == call.initialInviteSequence {
             return receiveLateInviteResponse(response, call)
         }
         if let reoffer = call.localReoffer, reoffer.sequence == cseq.sequenceNumber, reoffer.method == cseq.method {

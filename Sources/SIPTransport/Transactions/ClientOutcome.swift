@@ -13,11 +13,16 @@ public struct RequestOptions: Sendable {
     public var attemptTimeout: Duration?
     /// Receives provisional responses.
     public var provisional: (@Sendable (SIPResponse) -> Void)?
+    /// Receives final responses that arrive after the one `send` returned: retransmitted or
+    /// forked 2xx to an INVITE (RFC 6026 §3), which the TU must ACK too (RFC 3261 §13.2.2.4).
+    public var lateFinal: (@Sendable (SIPResponse) -> Void)?
 
     public init(
         tls: TLSClientSettings = TLSClientSettings(), serverName: String? = nil,
-        attemptTimeout: Duration? = nil, provisional: (@Sendable (SIPResponse) -> Void)? = nil
+        attemptTimeout: Duration? = nil, provisional: (@Sendable (SIPResponse) -> Void)? = nil,
+        lateFinal: (@Sendable (SIPResponse) -> Void)? = nil
     ) {
+        self.lateFinal = lateFinal
         self.tls = tls
         self.serverName = serverName
         self.attemptTimeout = attemptTimeout

@@ -33,21 +33,29 @@ extension TransactionLayer {
             return (.transportError(error), nil)
         }
         let key = TransactionKey.client(branch: branch, method: request.method)
+        let result = await run(prepared, key: key, options: options, target: target)
+        return (result, prepared.flow)
+    }
+
+    /// Runs one client transaction for an already prepared request until its final response,
+    /// its timeout or a transport error.
+    func run(_ prepared: PreparedRequest, key: TransactionKey, options: RequestOptions, target: ResolvedTarget?) async -> AttemptResult {
         let reliability: TransportReliability = prepared.flow.isReliable ? .reliable : .unreliable
-        let result = await withCheckedContinuation { (waiter: CheckedContinuation<AttemptResult, Never>) in
+        return await withCheckedContinuation { (waiter: CheckedContinuation<AttemptResult, Never>) in
             do throws(TransactionError) {
                 let (machine, actions) = try ClientMachine.start(prepared.request, key: key, reliability: reliability, timers: configuration.timers)
                 clients[key] = ClientEntry(
-                    machine: machine, flow: prepared.flow, sentAt: clock.now(), provisional: options.provisional, waiter: waiter)
+                    machine: machine, flow: prepared.flow, sentAt: clock.now(), provisional: options.provisional,
+                    lateFinal: options.lateFinal, waiter: waiter)
                 if let limit = options.attemptTimeout {
                     clients[key]?.deadline = clock.schedule(after: limit) { [weak self] in await self?.attemptExpired(key) }
                 }
                 perform(actions, for: key)
             } catch {
-                waiter.resume(returning: .transportError(.connectionFailed(target.endpoint, reason: "\(error)")))
+                let endpoint = target?.endpoint ?? prepared.flow.remoteEndpoint
+                waiter.resume(returning: .transportError(.connectionFailed(endpoint, reason: "\(error)")))
             }
         }
-        return (result, prepared.flow)
     }
 
     /// A response arrived: find its client transaction by top Via branch and CSeq method
@@ -94,7 +102,15 @@ extension TransactionLayer {
                     }
                 }
             case .passToTransactionUser(let response) where response.isProvisional:
+                // The target answered: it is alive, so the per-attempt limit (meant for dead
+                // servers, RFC 3263 §4.3) no longer applies while the INVITE rings.
+                clients[key]?.deadline?.cancel()
+                clients[key]?.deadline = nil
                 entry.provisional?(response)
+            case .passToTransactionUser(let response) where entry.waiter == nil:
+                // A retransmitted or forked 2xx after the first one (RFC 6026 §3): the TU
+                // ACKs each (RFC 3261 §13.2.2.4).
+                entry.lateFinal?(response)
             case .passToTransactionUser(let response):
                 finish(key, .response(response, roundTrip: clock.now() - entry.sentAt))
             case .startTimer(let timer, let delay): startTimer(timer, after: delay, for: key)

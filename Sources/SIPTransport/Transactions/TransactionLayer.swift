@@ -35,6 +35,7 @@ public actor TransactionLayer {
         let flow: FlowInfo
         let sentAt: Duration
         let provisional: (@Sendable (SIPResponse) -> Void)?
+        let lateFinal: (@Sendable (SIPResponse) -> Void)?
         var waiter: CheckedContinuation<AttemptResult, Never>?
         var deadline: ScheduledTimer?
         /// Why the flow failed, when it did: the transport error the TU hears.

@@ -1,0 +1,47 @@
+/// The engine's calls: by our id, by SIP Call-ID (for requests from peers), in creation order.
+struct CallTable {
+    var calls: [CallID: Call] = [:]
+    var bySIPCallID: [String: CallID] = [:]
+    var order: [CallID] = []
+    private var next = 0
+
+    mutating func add(_ call: Call) {
+        calls[call.id] = call
+        order.append(call.id)
+    }
+
+    mutating func newID() -> CallID {
+        next += 1
+        return CallID("c\(next)")
+    }
+
+    mutating func remove(_ id: CallID, sipCallID: String?) {
+        calls[id] = nil
+        order.removeAll { $0 == id }
+        if let sipCallID, bySIPCallID[sipCallID] == id { bySIPCallID[sipCallID] = nil }
+    }
+
+    func call(sipCallID: String) -> Call? {
+        bySIPCallID[sipCallID].flatMap { calls[$0] }
+    }
+}
+
+/// Why a call or message could not be started.
+public enum CallError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notStarted
+    case noSuchAccount(String?)
+    case invalidTarget(String)
+    case noRoute(String)
+    case noSuchCall(CallID)
+
+    public var description: String {
+        switch self {
+        case .notStarted: "the engine is not started"
+        case .noSuchAccount(let name?): "no account named \(name)"
+        case .noSuchAccount(nil): "no enabled account"
+        case .invalidTarget(let text): "cannot call \(text): not a number, user or SIP URI"
+        case .noRoute(let reason): "no route: \(reason)"
+        case .noSuchCall(let id): "no call \(id)"
+        }
+    }
+}

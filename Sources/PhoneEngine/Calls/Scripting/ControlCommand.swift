@@ -1,0 +1,103 @@
+import Foundation
+
+/// One JSON-line command of the control socket (and of anything else that scripts the engine):
+/// `{"command":"dial","target":"sip:bob@example.com","account":"work"}`. The verbs are the UI's
+/// (dial, answer, hangup, hold, resume, transfer, dtmf, message, register); parsing is pure.
+public enum ControlCommand: Sendable, Hashable {
+    case dial(target: String, account: String?)
+    case answer(CallID)
+    case hangUp(CallID)
+    case hold(CallID)
+    case resume(CallID)
+    case transfer(CallID, target: String)
+    case dtmf(CallID, digits: String)
+    case message(to: String, text: String, account: String?)
+    case register(account: String)
+
+    public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+        case notJSON
+        case unknownCommand(String)
+        case missing(String)
+
+        public var description: String {
+            switch self {
+            case .notJSON: "not a JSON object"
+            case .unknownCommand(let name): "unknown command \(name)"
+            case .missing(let field): "missing \"\(field)\""
+            }
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .dial: "dial"
+        case .answer: "answer"
+        case .hangUp: "hangup"
+        case .hold: "hold"
+        case .resume: "resume"
+        case .transfer: "transfer"
+        case .dtmf: "dtmf"
+        case .message: "message"
+        case .register: "register"
+        }
+    }
+
+    public static func parse(_ line: String) throws(ParseError) -> ControlCommand {
+        guard let data = line.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw .notJSON }
+        func text(_ key: String) throws(ParseError) -> String {
+            guard let value = object[key] as? String, !value.isEmpty else { throw .missing(key) }
+            return value
+        }
+        let command = try text("command")
+        let account = object["account"] as? String
+        switch command.lowercased() {
+        case "dial": return .dial(target: try text("target"), account: account)
+        case "answer": return .answer(CallID(try text("call")))
+        case "hangup": return .hangUp(CallID(try text("call")))
+        case "hold": return .hold(CallID(try text("call")))
+        case "resume": return .resume(CallID(try text("call")))
+        case "transfer": return .transfer(CallID(try text("call")), target: try text("target"))
+        case "dtmf": return .dtmf(CallID(try text("call")), digits: try text("digits"))
+        case "message": return .message(to: try text("to"), text: try text("text"), account: account)
+        case "register": return .register(account: try text("account"))
+        default: throw .unknownCommand(command)
+        }
+    }
+}
+
+extension PhoneEngine {
+    /// Runs a control command; the reply line says whether it worked (and the new call's id).
+    public func execute(_ command: ControlCommand) async -> String {
+        var fields: [(String, JSONLine.Value)] = [("event", .string("reply")), ("command", .string(command.name))]
+        var ok = true
+        switch command {
+        case .dial(let target, let account):
+            do throws(CallError) {
+                let id = try await dial(target, account: account)
+                fields.append(("call", .string(id.rawValue)))
+            } catch {
+                ok = false
+                fields.append(("error", .string(error.description)))
+            }
+        case .answer(let id): ok = await answer(id)
+        case .hangUp(let id): ok = await hangUp(id)
+        case .hold(let id): ok = await hold(id)
+        case .resume(let id): ok = await resume(id)
+        case .transfer(let id, let target): ok = await transfer(id, to: target)
+        case .dtmf(let id, let digits): ok = await sendDTMF(id, digits)
+        case .message(let to, let text, let account):
+            do throws(CallError) {
+                let status = try await sendMessage(to: to, text: text, account: account)
+                ok = (200..<300).contains(status)
+                fields.append(("code", .int(status)))
+            } catch {
+                ok = false
+                fields.append(("error", .string(error.description)))
+            }
+        case .register(let account): ok = await enable(account: account)
+        }
+        fields.insert(("ok", .bool(ok)), at: 2)
+        return JSONLine.render(fields)
+    }
+}
