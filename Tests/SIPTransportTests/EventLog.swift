@@ -14,7 +14,7 @@ actor EventLog<Event: Sendable> {
     var all: [Event] { events }
 
     /// The first event so far or to come that matches, or nil after `timeout`.
-    func first(within timeout: Duration = .seconds(10), where predicate: @escaping @Sendable (Event) -> Bool) async -> Event? {
+    func first(within timeout: Duration = .seconds(30), where predicate: @escaping @Sendable (Event) -> Bool) async -> Event? {
         if let found = events.first(where: predicate) { return found }
         nextWaiter += 1
         let id = nextWaiter

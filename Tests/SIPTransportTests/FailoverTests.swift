@@ -9,7 +9,7 @@ import TestSupport
     /// A raw UDP server that answers the next request with `status`.
     static func answerOnce(_ socket: RawUDPSocket, status: Int, reason: String, server: String) async throws {
         try await OffPool.run {
-            guard let request = socket.receive(within: .seconds(5)), let source = Self.sourcePort(request) else { return }
+            guard let request = socket.receive(within: .seconds(20)), let source = Self.sourcePort(request) else { return }
             socket.send(Make.response(to: request, status: status, reason: reason, server: server), to: "127.0.0.1", port: source)
         }
     }

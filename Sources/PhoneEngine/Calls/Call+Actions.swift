@@ -13,10 +13,10 @@ extension Call {
                 send(request)
             case .sendCancel(let cancel):
                 let transactions = services.transactions
-                Task { _ = await transactions.cancel(cancel) }
+                outbox.yield { Task { _ = await transactions.cancel(cancel) } }
             case .sendACK(let ack):
                 let services = services, options = setup.dialogOptions
-                Task { await Self.sendOutsideTransaction(ack, services: services, options: options) }
+                outbox.yield { await Self.sendOutsideTransaction(ack, services: services, options: options) }
             case .respond(let response, let identity):
                 await respond(response, to: identity)
             case .startTimer(let timer, let delay):
@@ -43,14 +43,18 @@ extension Call {
         options.lateFinal = { sink.yield(.lateSuccess($0)) }
         let services = services
         let fixed = hasToTag ? nil : setup.route?.targets
-        Task {
+        let chosen = options
+        outbox.yield {
             guard let targets = await Self.targets(for: request, fixed: fixed, services: services) else {
                 sink.yield(.response(ResponseFactory.response(
                     to: request, statusCode: 503, reasonPhrase: "Service Unavailable (no route)", toTag: nil)))
                 return
             }
-            let outcome = await transactions.send(request, over: targets, options: options)
-            sink.yield(.response(outcome.response))
+            // The transaction runs on its own; the queue only waits for the next hop.
+            Task {
+                let outcome = await transactions.send(request, over: targets, options: chosen)
+                sink.yield(.response(outcome.response))
+            }
         }
     }
 

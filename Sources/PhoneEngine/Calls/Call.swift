@@ -20,6 +20,10 @@ actor Call {
     let owner: CallOwner
     let history: CallHistoryStore?
     let inbox: AsyncStream<CallInput>.Continuation
+    /// Outgoing messages in the order the session produced them: each job finishes putting its
+    /// message on its way before the next starts, so an ACK is on the wire before the BYE that
+    /// follows it (both resolve their next hop first, which would otherwise let them race).
+    let outbox: AsyncStream<@Sendable () async -> Void>.Continuation
     var session: InviteSession?
     var media: (any CallMediaSession)?
     var snapshot: CallSnapshot
@@ -42,8 +46,13 @@ actor Call {
         snapshot = CallSnapshot(id: id, account: setup.account.name, direction: direction, remoteURI: remoteURI, startedAt: Date())
         let (stream, sink) = AsyncStream.makeStream(of: CallInput.self)
         inbox = sink
+        let (jobs, jobSink) = AsyncStream.makeStream(of: (@Sendable () async -> Void).self)
+        outbox = jobSink
         Task { [self] in
             for await input in stream { await self.handle(input) }
+        }
+        Task {
+            for await job in jobs { await job() }
         }
     }
 
