@@ -20,6 +20,8 @@ def free_port():
 
 def start_baresip(work):
     port, control = free_port(), free_port()
+    while port + 1 == control:
+        control = free_port()
     os.makedirs(work, exist_ok=True)
     with open(f"{work}/config", "w") as f:
         f.write(f"""poll_method epoll
