@@ -20,6 +20,8 @@ def free_port():
 
 def start_baresip(work):
     port, control = free_port(), free_port()
+    while port + 1 == control:
+        control = free_port()
     os.makedirs(work, exist_ok=True)
     with open(f"{work}/config", "w") as f:
         f.write(f"""poll_method epoll
@@ -81,22 +83,34 @@ mwi = false
     def command(obj):
         sock.sendall((json.dumps(obj) + "\n").encode())
 
+    backlog = []
+
     def until(pred):
+        """The first event (read earlier or now) matching pred; others stay for later."""
+        for index, event in enumerate(backlog):
+            if pred(event):
+                return backlog.pop(index)
         while True:
             event = json.loads(reader.readline())
             if pred(event):
                 return event
+            backlog.append(event)
 
     setups = []
     for _ in range(20):
         start = time.perf_counter()
         command({"command": "dial", "target": f"sip:bob@127.0.0.1:{port}"})
         reply = until(lambda e: e.get("event") == "reply")
+        if "call" not in reply:
+            sys.exit(f"dial failed: {reply}")
         call = reply["call"]
         until(lambda e: e.get("event") == "answered" and e.get("call") == call)
         setups.append((time.perf_counter() - start) * 1000)
         command({"command": "hangup", "call": call})
-        until(lambda e: e.get("event") == "ended" and e.get("call") == call)
+        pending = {"reply", "ended"}
+        while pending:
+            event = until(lambda e: e.get("event") in pending and (e.get("event") == "reply" or e.get("call") == call))
+            pending.discard(event["event"])
 
     calls = []
     for _ in range(10):
@@ -104,7 +118,7 @@ mwi = false
         calls.append(until(lambda e: e.get("event") == "reply")["call"])
     for call in calls:
         until(lambda e: e.get("event") == "answered" and e.get("call") == call)
-    time.sleep(1)
+    time.sleep(2)
     rss = [l for l in open(f"/proc/{agent.pid}/status") if l.startswith("VmRSS")][0].split()[1]
     print(f"setup (dial -> answered, 20 calls): median {statistics.median(setups):.1f} ms, "
           f"min {min(setups):.1f} ms, max {max(setups):.1f} ms")

@@ -34,9 +34,12 @@ public final class Baresip: Sendable {
 
     public init(_ configuration: Configuration) async throws {
         self.configuration = configuration
-        port = try LoopbackPort.free()
+        // baresip also listens for TLS on the SIP port + 1 (PEERS.md): both must be free.
+        var sipPort = try LoopbackPort.free()
+        while !TCPLine.isFree(sipPort &+ 1) { sipPort = try LoopbackPort.free() }
+        port = sipPort
         var control = try LoopbackPort.free()
-        while control == port { control = try LoopbackPort.free() }
+        while control == port || control == port &+ 1 { control = try LoopbackPort.free() }
         controlPort = control
         directory = try TemporaryDirectory(prefix: "baresip-\(configuration.name)")
         try Self.config(port: port, control: control).write(toFile: directory.file("config"), atomically: true, encoding: .utf8)
@@ -123,6 +126,20 @@ public final class Baresip: Sendable {
 
 /// One TCP write to a loopback port (for ctrl_tcp commands).
 enum TCPLine {
+    /// Whether a TCP bind to 127.0.0.1:port succeeds now.
+    static func isFree(_ port: UInt16) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+
     static func send(_ text: String, toPort port: UInt16) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackSocketError(host: "127.0.0.1", reason: "socket failed") }
