@@ -19,7 +19,8 @@ final class DNSMasq: Sendable {
     var serverV6: DNSServerAddress { DNSServerAddress(IPAddress(literal: "::1")!, port: port) }
 
     /// A c-ares client pointed at this dnsmasq only.
-    func client(timeout: Duration = .seconds(2), tries: Int = 2) throws -> CAresDNSClient {
+    /// Generous by default: a loaded 2-core CI machine can delay dnsmasq past a 2 s try.
+    func client(timeout: Duration = .seconds(3), tries: Int = 3) throws -> CAresDNSClient {
         try CAresDNSClient(.init(servers: [server], timeout: timeout, tries: tries))
     }
 
