@@ -93,7 +93,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("spandsp"), .linkedLibrary("speexdsp")]
         ),
         // The full-screen UI (issue 7): a pure screen model and layout, rendered through ncursesw.
-        .target(name: "TerminalUI", dependencies: ["CShim", "CNcursesw", "Themes"]),
+        .target(name: "TerminalUI", dependencies: ["CShim", "CNcursesw", "Themes", "TOMLLines"]),
 
         // The phone engine (actors over the transaction layer): accounts and registration now,
         // calls and media next. The UI, the command line and the tests all drive it.
