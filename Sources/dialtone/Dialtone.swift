@@ -11,7 +11,11 @@ struct Dialtone: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A full-screen terminal softphone for SIP.",
-        subcommands: [CheckCommand.self, SIPLintCommand.self, OptionsCommand.self, ContactsCommand.self, HistoryCommand.self])
+        subcommands: [
+            InteractiveCommand.self, CheckCommand.self, SIPLintCommand.self, OptionsCommand.self, ContactsCommand.self,
+            HistoryCommand.self,
+        ],
+        defaultSubcommand: InteractiveCommand.self)
 
     /// The exit status of a usage error (bad option, missing file argument, …).
     static let usageError = ExitCode(2)
