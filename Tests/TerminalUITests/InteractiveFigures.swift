@@ -26,7 +26,7 @@ import TestSupport
         print("FIGURE idle CPU over \(Int(seconds)) s: \(String(format: "%.3f", idle)) % (\(after - before) ticks)")
 
         var samples: [Double] = []
-        let tabs: [(String, String)] = [("c", "Contacts"), ("l", "History"), ("g", "Debug — SIP"), ("d", "Dialer ")]
+        let tabs: [(String, String)] = [("F2", "Contacts"), ("F3", "History"), ("F5", "Debug — SIP"), ("F4", "Messages")]
         for round in 0..<5 {
             for (key, title) in tabs {
                 let sent = clock.now
