@@ -13,9 +13,10 @@ struct Dialtone: ParsableCommand {
         abstract: "A full-screen terminal softphone for SIP.",
         version: DialtoneVersion.current,
         subcommands: [
-            CheckCommand.self, CallCommand.self, AgentCommand.self, SIPLintCommand.self, OptionsCommand.self,
-            ContactsCommand.self, HistoryCommand.self,
-        ])
+            InteractiveCommand.self, CheckCommand.self, CallCommand.self, AgentCommand.self, SIPLintCommand.self,
+            OptionsCommand.self, ContactsCommand.self, HistoryCommand.self,
+        ],
+        defaultSubcommand: InteractiveCommand.self)
 
     /// The exit status of a usage error (bad option, missing file argument, …).
     static let usageError = ExitCode(2)

@@ -394,3 +394,42 @@ struct Driver {
         #expect(ScreenRenderer().render(driver.state).line(0).hasSuffix("14:04"))
     }
 }
+
+/// The first-run screen: `w` asks for the starter file, quit and `:` work at once, any other
+/// key continues without accounts.
+@Suite struct FirstRunReducerTests {
+    let reducer = UIReducer()
+
+    func firstRunState() -> UIState {
+        var state = UIState(now: sampleNow, timeZone: utc)
+        state.overlay = .firstRun(configPath: "/home/a/.config/dialtone/config.toml")
+        return state
+    }
+
+    @Test func wWritesTheStarterConfigToTheShownPath() {
+        var state = firstRunState()
+        #expect(reducer.update(&state, .key(.character("w"))) == [.writeStarterConfig(path: "/home/a/.config/dialtone/config.toml")])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func quitAndPromptWorkFromTheScreen() {
+        var state = firstRunState()
+        #expect(reducer.update(&state, .key(.character("q"))) == [.quit])
+        state = firstRunState()
+        #expect(reducer.update(&state, .key(.character(":"))) == [])
+        #expect(state.textEntry == .prompt)
+    }
+
+    @Test func anyOtherKeyContinues() {
+        var state = firstRunState()
+        #expect(reducer.update(&state, .key(.character("z"))) == [])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func theScreenNamesThePathAndTheKeys() {
+        let screen = ScreenRenderer().render(firstRunState()).text
+        #expect(screen.contains("/home/a/.config/dialtone/config.toml"))
+        #expect(screen.contains("w  write a starter configuration"))
+        #expect(screen.contains(":call sip:user@host"))
+    }
+}

@@ -46,6 +46,12 @@ public enum CommandParser {
         case "contact-add":
             let contactName = try a.required("NAME")
             return .addContact(name: contactName, address: try a.required("URI"))
+        case "contact-edit":
+            let id = try a.required("ID")
+            let contactName = try a.required("NAME")
+            var addresses = [try a.required("URI")]
+            while let more = a.optional() { addresses.append(more) }
+            return .editContact(id: id, name: contactName, addresses: addresses)
         case "contact-delete": return .deleteContact(id: try a.required("ID"))
         case "history-delete": return .deleteHistory(id: try a.required("ID"))
         case "export": return try a.export()

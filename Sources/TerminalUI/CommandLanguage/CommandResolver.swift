@@ -38,6 +38,7 @@ public struct CommandResolver: Sendable {
         case .unregister(let account), .disable(let account): return [.disableAccount(account)]
         case .enable(let account): return [.enableAccount(account)]
         case .addContact(let name, let address): return [.addContact(name: name, address: address)]
+        case .editContact(let id, let name, let addresses): return [.editContact(id: id, name: name, addresses: addresses)]
         case .deleteContact(let id): return [.deleteContact(id: id)]
         case .deleteHistory(let id): return [.deleteHistoryEntry(id: id)]
         case .export(let path, let format): return [.exportTrace(path: path, format: format)]

@@ -28,6 +28,7 @@ public enum CommandTable {
         CommandSpec(name: "enable", usage: "enable ACCOUNT", summary: "enable an account", options: []),
         CommandSpec(name: "disable", usage: "disable ACCOUNT", summary: "disable an account", options: []),
         CommandSpec(name: "contact-add", usage: "contact-add NAME URI", summary: "add a contact", options: []),
+        CommandSpec(name: "contact-edit", usage: "contact-edit ID NAME URI...", summary: "change a contact's name and addresses", options: []),
         CommandSpec(name: "contact-delete", usage: "contact-delete ID", summary: "delete a contact", options: []),
         CommandSpec(name: "history-delete", usage: "history-delete ID", summary: "delete a history entry", options: []),
         CommandSpec(name: "export", usage: "export PATH [format=pcap|text]", summary: "export the SIP trace", options: ["format"]),

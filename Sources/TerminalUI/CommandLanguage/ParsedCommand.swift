@@ -31,6 +31,8 @@ public enum ParsedCommand: Sendable, Hashable {
     case enable(account: String)
     case disable(account: String)
     case addContact(name: String, address: String)
+    /// Replaces a contact's name and addresses (the rest of its vCard is kept).
+    case editContact(id: String, name: String, addresses: [String])
     case deleteContact(id: String)
     case deleteHistory(id: String)
     case export(path: String, format: TraceFormat)

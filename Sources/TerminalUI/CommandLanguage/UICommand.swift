@@ -27,6 +27,8 @@ public enum UICommand: Sendable, Hashable {
     case deleteContact(id: String)
     case deleteHistoryEntry(id: String)
     case exportTrace(path: String, format: TraceFormat)
+    /// First run: write the starter configuration to `path` (never over an existing file).
+    case writeStarterConfig(path: String)
     case quit
 }
 

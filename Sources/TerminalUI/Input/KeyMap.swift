@@ -64,6 +64,7 @@ public struct KeyMap: Sendable, Hashable {
         .toggleDebugView: [.character("v")],
         .redial: [.character("r")],
         .addToContacts: [.character("+")],
+        .edit: [.character("e")],
         .delete: [.character("D")],
         .sendMessage: [.character("w")],
         .exportTrace: [.character("E")],

@@ -35,6 +35,7 @@ public enum UIAction: String, Sendable, Hashable, CaseIterable {
     case toggleDebugView = "debug_view"
     case redial
     case addToContacts = "add_contact"
+    case edit
     case delete
     case sendMessage = "message"
     case exportTrace = "export"
@@ -80,6 +81,7 @@ public enum UIAction: String, Sendable, Hashable, CaseIterable {
         case .toggleDebugView: return "debug view"
         case .redial: return "redial"
         case .addToContacts: return "add to contacts"
+        case .edit: return "edit"
         case .delete: return "delete"
         case .sendMessage: return "message"
         case .exportTrace: return "export trace"
@@ -102,7 +104,7 @@ public enum UIAction: String, Sendable, Hashable, CaseIterable {
         case .dialer, .showContacts, .showHistory, .showMessages, .showDebug, .nextTab, .previousTab, .switchFocus:
             return .navigation
         case .moveUp, .moveDown, .pageUp, .pageDown, .activate, .cancel, .search, .cycleFilter, .cycleAccountFilter,
-            .toggleDebugView, .redial, .addToContacts, .delete, .sendMessage, .exportTrace:
+            .toggleDebugView, .redial, .addToContacts, .edit, .delete, .sendMessage, .exportTrace:
             return .lists
         case .commandPrompt, .help, .quit:
             return .global

@@ -29,6 +29,7 @@ extension UIReducer {
             state.debugSelection = 0
         case .redial: return redial(&state)
         case .addToContacts: addToContacts(&state)
+        case .edit: editContact(&state)
         case .delete: return delete(&state)
         case .sendMessage:
             openPrompt("message " + (messageTarget(state).map { $0 + " " } ?? ""), &state)
@@ -164,6 +165,16 @@ extension UIReducer {
             return
         }
         openPrompt("contact-add \(CommandQuoting.quoted(source.name ?? "")) \(source.uri)", &state)
+    }
+
+    /// Prefills `contact-edit` with the selected contact, to change and confirm with enter.
+    private func editContact(_ state: inout UIState) {
+        guard state.tab == .contacts, let contact = state.visibleContacts[safe: state.contactsSelection] else {
+            state.notice = "edit works on a contact in Contacts"
+            return
+        }
+        let addresses = contact.addresses.map(CommandQuoting.quoted).joined(separator: " ")
+        openPrompt("contact-edit \(contact.id) \(CommandQuoting.quoted(contact.name)) \(addresses)", &state)
     }
 
     private func delete(_ state: inout UIState) -> [UICommand] {

@@ -32,6 +32,13 @@ public struct UIReducer: Sendable {
         state.notice = nil
         let action = keyMap.action(for: key)
         if action != .quit { state.isQuitPending = false }
+        if case .firstRun(let path) = state.overlay {
+            state.overlay = nil
+            if key == FirstRunKeys.write { return [.writeStarterConfig(path: path)] }
+            // Quit and the prompt work straight from the screen (`:call sip:…` needs no account).
+            if let action, action == .quit || action == .commandPrompt { return perform(action, &state) }
+            return []
+        }
         if state.overlay != nil {
             state.overlay = nil
             return []

@@ -62,7 +62,7 @@ enum HintLine {
         let tabKeys: [UIAction]
         switch state.tab {
         case .dialer: tabKeys = [.dialer]
-        case .contacts: tabKeys = [.activate, .search, .delete]
+        case .contacts: tabKeys = [.activate, .search, .edit, .delete]
         case .history: tabKeys = [.redial, .search, .cycleFilter, .cycleAccountFilter, .addToContacts, .delete]
         case .messages: tabKeys = [.sendMessage]
         case .debug: tabKeys = [.cycleFilter, .cycleAccountFilter, .toggleDebugView, .exportTrace]

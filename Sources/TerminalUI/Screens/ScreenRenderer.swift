@@ -25,6 +25,7 @@ public struct ScreenRenderer: Sendable {
         switch state.overlay {
         case .help: Overlays.drawHelp(context, in: buffer.bounds, into: &buffer)
         case .commands(let lines): Overlays.drawCommands(lines, in: buffer.bounds, into: &buffer)
+        case .firstRun(let path): FirstRunScreen.draw(configPath: path, context, in: buffer.bounds, into: &buffer)
         case nil:
             if let popup = state.incomingPopup { Overlays.drawIncoming(popup, context, in: layout.main, into: &buffer) }
         }

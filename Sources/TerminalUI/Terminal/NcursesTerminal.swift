@@ -107,18 +107,51 @@ public final class NcursesTerminal {
     /// new size on `KEY_RESIZE`, nil on timeout or for keys Dialtone does not use.
     public func nextInput(timeoutMilliseconds: Int32) -> UIInput? {
         wtimeout(window, timeoutMilliseconds)
+        return readOne().flatMap { $0 }
+    }
+
+    /// Every key already typed, without waiting: for a caller whose `poll` said the terminal
+    /// is readable. Reads until curses has nothing buffered, so keys Dialtone ignores do not
+    /// hide the ones behind them.
+    public func pendingInputs() -> [UIInput] {
+        wtimeout(window, 0)
+        var inputs: [UIInput] = []
+        while let read = readOne() {
+            if let input = read { inputs.append(input) }
+        }
+        return inputs
+    }
+
+    /// nil when nothing is buffered; `.some(nil)` for a key Dialtone does not use.
+    private func readOne() -> UIInput?? {
         var code: wint_t = 0
         let status = wget_wch(window, &code)
         if status == KEY_CODE_YES {
             if Int32(code) == TerminalKeyDecoder.keyResize {
                 previous = nil
-                return .resize(columns: size.columns, rows: size.rows)
+                return UIInput.resize(columns: size.columns, rows: size.rows)
             }
-            return TerminalKeyDecoder.decode(.functionKey(Int32(code))).map(UIInput.key)
+            return .some(TerminalKeyDecoder.decode(.functionKey(Int32(code))).map(UIInput.key))
         }
         guard status == OK else { return nil }
-        return TerminalKeyDecoder.decode(.character(UInt32(code))).map(UIInput.key)
+        return .some(TerminalKeyDecoder.decode(.character(UInt32(code))).map(UIInput.key))
     }
+
+    /// Reads the terminal's size from the kernel (`TIOCGWINSZ`) and resizes curses to it. For
+    /// programs that take SIGWINCH themselves (with `sigwait`, so ncurses' own handler never
+    /// runs): call it when the signal arrives, then redraw everything.
+    public func adoptTerminalSize() -> (columns: Int, rows: Int) {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            resize_term(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        previous = nil
+        return self.size
+    }
+
+    /// The descriptor keys arrive on, for a caller that waits with `poll` and then reads
+    /// with `nextInput(timeoutMilliseconds: 0)`.
+    public var inputFileDescriptor: Int32 { STDIN_FILENO }
 
     /// The terminal bell, for incoming calls (issue 7, notifications).
     public func bell() {

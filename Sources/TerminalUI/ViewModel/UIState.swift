@@ -37,6 +37,8 @@ public enum Overlay: Sendable, Hashable {
     case help
     /// The command language's `help` output.
     case commands([String])
+    /// No configuration file yet: where it goes and an offer to write a starter one there.
+    case firstRun(configPath: String)
 }
 
 /// The whole UI: the engine's snapshot plus what only the UI knows. A value, so the reducer

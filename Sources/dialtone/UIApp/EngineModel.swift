@@ -1,0 +1,123 @@
+import Foundation
+import PhoneEngine
+import TerminalUI
+
+/// What the UI knows of the engine, kept from its events: the accounts, the registration
+/// timeline, the SIP messages (for the debug pane and trace export). A value that takes events
+/// and produces `PhoneSnapshot` parts, so the mapping is plain code with no I/O.
+///
+/// Engine times are durations on the engine's clock; `engineEpoch` is the wall-clock date of
+/// the engine's zero, so every row can show a time of day.
+struct EngineModel {
+    /// Lists are bounded so a flood of messages cannot grow memory without limit; the oldest go.
+    static let messageLimit = 5000
+    static let timelineLimit = 2000
+
+    let engineEpoch: Date
+    private(set) var accountOrder: [String] = []
+    private(set) var accounts: [String: AccountSnapshot] = [:]
+    private(set) var timeline: [TerminalUI.RegistrationStep] = []
+    private(set) var messages: [SIPMessageRow] = []
+    private(set) var traces: [TraceRecord] = []
+
+    init(engineEpoch: Date) {
+        self.engineEpoch = engineEpoch
+    }
+
+    /// Applies one event; returns a notice to show when the event is one.
+    mutating func apply(_ event: EngineEvent) -> String? {
+        switch event {
+        case .account(let snapshot):
+            if accounts[snapshot.name] == nil { accountOrder.append(snapshot.name) }
+            accounts[snapshot.name] = snapshot
+            return nil
+        case .registrationStep(let account, let step):
+            append(&timeline, Self.timelineRow(step, account: account, epoch: engineEpoch), limit: Self.timelineLimit)
+            return nil
+        case .trace(let entry):
+            append(&messages, Self.messageRow(entry, epoch: engineEpoch), limit: Self.messageLimit)
+            append(&traces, Self.traceRecord(entry, epoch: engineEpoch), limit: Self.messageLimit)
+            return nil
+        case .notice(let text):
+            return text
+        }
+    }
+
+    /// The status bar's rows, with refresh countdowns worked out against `engineNow`.
+    func accountRows(engineNow: Duration) -> [AccountRow] {
+        accountOrder.compactMap { accounts[$0] }.map { Self.accountRow($0, engineNow: engineNow) }
+    }
+
+    private func append<T>(_ list: inout [T], _ element: T, limit: Int) {
+        list.append(element)
+        if list.count > limit { list.removeFirst(list.count - limit) }
+    }
+
+    // MARK: - Mappings
+
+    static func accountRow(_ snapshot: AccountSnapshot, engineNow: Duration) -> AccountRow {
+        let state: AccountRow.RegistrationState
+        switch snapshot.status {
+        case .registering: state = .registering
+        case .registered(_, let refreshAt): state = .registered(refreshInSeconds: max(0, seconds(refreshAt - engineNow)))
+        case .failed(let diagnosis, _): state = .failed(reason: firstLine(diagnosis))
+        // Un-registering is shown as off at once: the user asked for it and nothing else can happen.
+        case .disabled, .idle, .unregistering, .unregistered: state = .disabled
+        }
+        let voice = snapshot.voicemail?.voice
+        return AccountRow(name: snapshot.name, registration: state, voicemailNew: voice?.new ?? 0, voicemailOld: voice?.old ?? 0)
+    }
+
+    /// `kind: detail`; responses and the diagnosis coloured by how they went.
+    static func timelineRow(_ step: EngineRegistrationStep, account: String, epoch: Date) -> TerminalUI.RegistrationStep {
+        let outcome = step.kind == "diagnosis" ? .failure : (step.kind == "response" ? responseOutcome(step.detail) : .info)
+        return TerminalUI.RegistrationStep(account: account, time: date(step.time, epoch), text: "\(step.kind): \(step.detail)", outcome: outcome)
+    }
+
+    /// 2xx succeeded; a challenge (401/407) or a provisional response is only a step; other
+    /// final responses failed.
+    static func responseOutcome(_ statusLine: String) -> TerminalUI.RegistrationStep.Outcome {
+        guard let code = statusCode(statusLine) else { return .info }
+        if (200..<300).contains(code) { return .success }
+        if code < 200 || code == 401 || code == 407 { return .info }
+        return .failure
+    }
+
+    static func messageRow(_ entry: TraceEntry, epoch: Date) -> SIPMessageRow {
+        let summary: SIPMessageRow.Summary
+        if let code = statusCode(entry.firstLine) {
+            let reason = entry.firstLine.split(separator: " ", maxSplits: 2).dropFirst(2).first.map(String.init) ?? ""
+            summary = .response(code: code, reason: reason)
+        } else {
+            summary = .request(method: entry.firstLine.split(separator: " ").first.map(String.init) ?? "?")
+        }
+        return SIPMessageRow(
+            time: date(entry.time, epoch), direction: entry.direction == .sent ? .sent : .received, summary: summary,
+            callID: entry.callID ?? "", account: entry.account ?? "", rawText: entry.text)
+    }
+
+    /// The redacted text, never `raw`: an exported trace must be as safe to share as the screen.
+    static func traceRecord(_ entry: TraceEntry, epoch: Date) -> TraceRecord {
+        TraceRecord(
+            time: date(entry.time, epoch), direction: entry.direction == .sent ? .sent : .received, transport: entry.transport,
+            local: entry.local, remote: entry.remote, text: entry.text)
+    }
+
+    /// The status code of a status line (`SIP/2.0 401 Unauthorized`), nil for a request line.
+    static func statusCode(_ line: String) -> Int? {
+        guard line.hasPrefix("SIP/2.0 ") else { return nil }
+        return Int(line.dropFirst(8).prefix(3))
+    }
+
+    static func date(_ time: Duration, _ epoch: Date) -> Date {
+        epoch.addingTimeInterval(Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18)
+    }
+
+    static func seconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds)
+    }
+
+    private static func firstLine(_ text: String) -> String {
+        text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
+    }
+}
