@@ -32,6 +32,8 @@ public final class RTPCallMediaSession: CallMediaSession {
     /// so two phones started together do not report in lockstep.
     static let reportInterval: TimeAmount = .seconds(5)
     static let frame: TimeAmount = .milliseconds(20)
+    /// Frames run back to back after a stall at most (200 ms): beyond that the audio is lost anyway.
+    static let maximumCatchUp = 10
 
     init(capabilities: LocalMediaCapabilities, sockets: MediaSockets, inbox: DatagramInbox, loop: any EventLoop,
          device: DeviceChoice, pipeline: MediaPipeline.Configuration) {
@@ -174,8 +176,9 @@ public final class RTPCallMediaSession: CallMediaSession {
 
 extension RTPCallMediaSession {
     /// Starts the 20 ms clock once. Ticks are scheduled at absolute deadlines so timing errors
-    /// do not accumulate; after a stall of more than 100 ms the clock resynchronises instead of
-    /// bursting (the jitter buffer on the other side would only drop the burst).
+    /// do not accumulate. After a short stall (a busy machine) the missed ticks run back to
+    /// back, so the RTP timeline keeps pace with real time and the capture queue is drained;
+    /// after a long one (over `maximumCatchUp` frames) the clock resynchronises instead.
     private func startClock(_ state: State) {
         guard state.tickTask == nil else { return }
         let now = NIODeadline.now()
@@ -188,10 +191,14 @@ extension RTPCallMediaSession {
         guard !state.stopped, let deadline = state.nextTick else { return }
         state.tickTask = loop.scheduleTask(deadline: deadline) { [self] in
             let state = self.state.value
-            self.tick(state)
-            var next = deadline + Self.frame
-            let now = NIODeadline.now()
-            if now - next > .milliseconds(100) { next = now + Self.frame }
+            var next = deadline
+            var ticks = 0
+            while next <= NIODeadline.now(), ticks < Self.maximumCatchUp {
+                self.tick(state)
+                next = next + Self.frame
+                ticks += 1
+            }
+            if NIODeadline.now() - next > Self.frame { next = NIODeadline.now() + Self.frame }
             state.nextTick = next
             self.scheduleTick(state)
         }
