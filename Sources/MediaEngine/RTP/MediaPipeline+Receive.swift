@@ -1,0 +1,110 @@
+import MediaCore
+import NIOCore
+import SDP
+
+extension MediaPipeline {
+    /// One datagram from the RTP or RTCP socket (RFC 5761 §4 and RFC 7983 tell the kinds apart).
+    func receive(_ bytes: [UInt8], from source: SocketAddress, at now: MediaTime) -> [CallMediaEvent] {
+        switch RTPDemux.classify(bytes) {
+        case .rtp: return receiveRTP(bytes, from: source, at: now)
+        case .rtcp:
+            receiveRTCP(bytes, from: source, at: now)
+            return []
+        case .stun, .dtls, .unknown:
+            counters.malformed += 1
+            return []
+        }
+    }
+
+    private func receiveRTP(_ bytes: [UInt8], from source: SocketAddress, at now: MediaTime) -> [CallMediaEvent] {
+        var packet = bytes
+        if let srtp {
+            guard let clear = srtp.inbound.unprotectRTP(bytes) else {
+                counters.srtpFailures += 1
+                return []
+            }
+            packet = clear
+        }
+        guard let parsed = try? RTPHeader.parse(packet) else {
+            counters.malformed += 1
+            return []
+        }
+        let header = parsed.header
+        guard let codec = Self.receivable(media).first(where: { $0.receivePayloadType == header.payloadType }) else {
+            counters.unknownPayloadType += 1
+            return []
+        }
+        if case .switchTo(let address) = latch.received(header, from: source), media.isRTCPMultiplexed {
+            rtcpDestination = address
+        }
+        reception.receive(header, arrival: now)
+        var events: [CallMediaEvent] = []
+        if watchdog?.packetReceived(at: now) == .mediaRestored { events.append(.mediaRestored) }
+        guard media.direction.receives else { return events }
+        let payload = Array(packet[parsed.payloadRange])
+        if codec.isTelephoneEvent {
+            events += receiveEvent(payload, timestamp: header.timestamp, clockRate: codec.clockRate)
+        } else if !codec.isComfortNoise {
+            // RFC 3389 comfort noise needs nothing: the buffer runs dry and plays silence.
+            bufferVoice(header, payload: payload, at: now)
+        }
+        return events
+    }
+
+    private func receiveEvent(_ payload: [UInt8], timestamp: UInt32, clockRate: UInt32) -> [CallMediaEvent] {
+        guard let event = try? TelephoneEventPayload.parse(payload) else {
+            counters.malformed += 1
+            return []
+        }
+        return dtmfReceiver.receive(timestamp: timestamp, payload: event).compactMap { digit in
+            guard let character = digit.character else { return nil }
+            return .dtmfReceived(character, durationMilliseconds: Int(UInt64(digit.duration) * 1000 / UInt64(max(clockRate, 1))))
+        }
+    }
+
+    /// The buffer holds the payload type in front of each payload, so the peer may switch
+    /// codecs mid-call (RFC 3264 §6.1); a switch to another RTP clock rate restarts it.
+    private func bufferVoice(_ header: RTPHeader, payload: [UInt8], at now: MediaTime) {
+        guard let decoder = decoder(for: header.payloadType) else { return }
+        if decoder.rtpClockRate != jitterBuffer.configuration.clockRate {
+            jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: decoder.rtpClockRate))
+        }
+        jitterPayloadType = header.payloadType
+        jitterBuffer.insert(
+            sequence: header.sequenceNumber, timestamp: header.timestamp, ssrc: header.ssrc,
+            payload: [header.payloadType] + payload, arrival: now)
+    }
+
+    func decoder(for payloadType: UInt8) -> (any AudioCodec)? {
+        if let decoder = decoders[payloadType] { return decoder }
+        guard let codec = Self.receivable(media).first(where: { $0.receivePayloadType == payloadType }),
+              let decoder = try? configuration.codecs.make(codec) else { return nil }
+        decoders[payloadType] = decoder
+        return decoder
+    }
+
+    /// One frame for the device: decoded, concealed or silent, at the device's rate.
+    func playout(at now: MediaTime) -> [Int16] {
+        guard let decoder = decoder(for: jitterPayloadType) else { return [Int16](repeating: 0, count: device.frameSamples) }
+        var pcm: [Int16]
+        var source = decoder
+        switch jitterBuffer.pop(at: now) {
+        case .frame(let bytes):
+            let payloadType = bytes.first ?? jitterPayloadType
+            source = self.decoder(for: payloadType) ?? decoder
+            pcm = (try? source.decode(Array(bytes.dropFirst()))) ?? source.conceal(next: nil)
+        case .conceal:
+            pcm = decoder.conceal(next: nil)
+        case .silence:
+            pcm = [Int16](repeating: 0, count: decoder.frameSamples)
+        }
+        return resampler(from: source.sampleRate)?.process(pcm) ?? [Int16](repeating: 0, count: device.frameSamples)
+    }
+
+    private func resampler(from rate: Int) -> Resampler? {
+        if let resampler = playoutResamplers[rate] { return resampler }
+        let resampler = try? Resampler(from: rate, to: device.sampleRate)
+        playoutResamplers[rate] = resampler
+        return resampler
+    }
+}

@@ -1,0 +1,190 @@
+import MediaCore
+import NIOCore
+import SDP
+
+/// One datagram the pipeline wants sent.
+struct OutgoingDatagram {
+    var bytes: [UInt8]
+    var destination: SocketAddress
+    /// Sent from the RTCP socket (RTP port + 1) rather than the RTP one.
+    var fromRTCPSocket: Bool
+}
+
+/// Everything one call's media does every 20 ms and on every packet, without I/O of its own:
+/// the RTP session hands it datagrams and clock ticks and sends what it returns. Capture →
+/// resample → encode → (S)RTP; (S)RTP → jitter buffer → decode or conceal → resample → device.
+/// Lives on the call's event loop; not thread-safe.
+final class MediaPipeline {
+    struct Configuration {
+        var codecs: CodecFactory
+        var noMediaTimeout: MediaTime?
+        var cname: String
+    }
+
+    private(set) var media: NegotiatedMedia
+    let configuration: Configuration
+    let device: any AudioDevice
+    let encoder: any AudioCodec
+    private let captureResampler: Resampler
+    private var assembler: FrameAssembler
+    var sender: RTPSender
+    var dtmfSender: TelephoneEventSender?
+    var muted = false
+    var recorder: CallRecorder?
+    let srtp: SRTPSession?
+
+    // Receiving (MediaPipeline+Receive.swift).
+    var decoders: [UInt8: any AudioCodec] = [:]
+    var playoutResamplers: [Int: Resampler] = [:]
+    var jitterBuffer: JitterBuffer
+    var jitterPayloadType: UInt8
+    var reception: RTPReceptionStatistics
+    var dtmfReceiver = TelephoneEventReceiver()
+    var latch: SymmetricRTPLatch<SocketAddress>
+    var rtcpDestination: SocketAddress
+    var watchdog: MediaWatchdog?
+    var counters = Counters()
+    var lastStatistics: CallMediaStatistics?
+    var roundTrip: Double?
+    /// Wall-clock time for a media time: RTCP timestamps (RFC 3550 §4) without reading the clock per packet.
+    var ntpClock: (MediaTime) -> NTPTimestamp? = { _ in nil }
+
+    struct Counters {
+        var srtpFailures = 0
+        var malformed = 0
+        var unknownPayloadType = 0
+    }
+
+    init(media: NegotiatedMedia, device: any AudioDevice, configuration: Configuration, now: MediaTime,
+         previousSender: RTPSender?) throws(CallMediaError) {
+        self.media = media
+        self.configuration = configuration
+        self.device = device
+        do {
+            encoder = try configuration.codecs.make(media.codec)
+            captureResampler = try Resampler(from: device.sampleRate, to: encoder.sampleRate)
+        } catch {
+            throw .unsupported(error.description)
+        }
+        assembler = FrameAssembler(frameSamples: encoder.frameSamples)
+        if var previous = previousSender, previous.clockRate == encoder.rtpClockRate {
+            previous.switchPayloadType(to: media.codec.sendPayloadType)
+            sender = previous
+        } else {
+            var random = SystemRandomNumberGenerator()
+            sender = RTPSender(clockRate: encoder.rtpClockRate, payloadType: media.codec.sendPayloadType, using: &random)
+        }
+        if let event = media.telephoneEvent {
+            // One update per 20 ms tick, 100 ms tones, 40 ms gaps (RFC 4733 §2.5.1.2 leaves these to us).
+            let rate = event.clockRate
+            dtmfSender = TelephoneEventSender(configuration: .init(updateInterval: rate / 50, toneDuration: rate / 10, pauseTicks: 2))
+        }
+        switch media.security {
+        case .none:
+            srtp = nil
+        case .sdes(let keying):
+            do { srtp = try SRTPSession(keying) } catch { throw .security(error.description) }
+        case .dtls:
+            throw .unsupported("DTLS-SRTP is not implemented yet")
+        }
+        jitterPayloadType = media.codec.receivePayloadType
+        jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: encoder.rtpClockRate))
+        reception = RTPReceptionStatistics(clockRate: encoder.rtpClockRate)
+        let rtp = Self.address(media.remote.address, media.remote.rtpPort)
+        latch = SymmetricRTPLatch(declaredAddress: rtp, acceptedPayloadTypes: Set(Self.receivable(media).map(\.receivePayloadType)))
+        rtcpDestination = media.isRTCPMultiplexed ? rtp : Self.address(media.remote.rtcpAddress, media.remote.rtcpPort)
+        if let timeout = configuration.noMediaTimeout { watchdog = MediaWatchdog(timeout: timeout, start: now) }
+        applyDirection(now: now)
+    }
+
+    /// Every payload type the peer may send: voice codecs, comfort noise and telephone-event
+    /// (which `NegotiatedMedia` keeps apart from the voice codecs).
+    static func receivable(_ media: NegotiatedMedia) -> [NegotiatedCodec] {
+        media.codecs + (media.telephoneEvent.map { [$0] } ?? [])
+    }
+
+    static func jitterConfiguration(clockRate: Int) -> JitterBuffer.Configuration {
+        JitterBuffer.Configuration(clockRate: clockRate, frameSamples: UInt32(clockRate / 50))
+    }
+
+    static func address(_ host: String, _ port: UInt16) -> SocketAddress {
+        (try? SocketAddress(ipAddress: host, port: Int(port))) ?? (try! SocketAddress(ipAddress: "0.0.0.0", port: 9))
+    }
+
+    /// Whether `update` can be taken in place (a re-INVITE that only holds or resumes).
+    func canUpdate(to media: NegotiatedMedia) -> Bool {
+        media.codec == self.media.codec && media.codecs == self.media.codecs && media.security == self.media.security
+            && media.remote == self.media.remote && media.telephoneEvent == self.media.telephoneEvent
+    }
+
+    func update(_ media: NegotiatedMedia, now: MediaTime) {
+        self.media = media
+        applyDirection(now: now)
+    }
+
+    /// Hold (RFC 3264 §8.4): no media expected while we may not receive, so no watchdog.
+    private func applyDirection(now: MediaTime) {
+        if media.direction.receives {
+            watchdog?.resume(at: now)
+        } else {
+            watchdog?.pause()
+        }
+    }
+}
+
+extension MediaPipeline {
+    /// One 20 ms period: send a frame (or a DTMF update), play a frame, check the watchdog.
+    func tick(at now: MediaTime) -> (datagrams: [OutgoingDatagram], events: [CallMediaEvent]) {
+        let captured = device.capture() ?? [Int16](repeating: 0, count: device.frameSamples)
+        let sent = muted ? [Int16](repeating: 0, count: captured.count) : captured
+        var datagrams: [OutgoingDatagram] = []
+        if let packet = send(sent, at: now) { datagrams.append(packet) }
+        let heard = playout(at: now)
+        device.play(heard)
+        recorder?.add(sent: sent, heard: heard)
+        var events: [CallMediaEvent] = []
+        if let deadline = watchdog?.deadline, now >= deadline, watchdog?.timerFired(at: now) == .mediaTimeout {
+            events.append(.noMediaReceived(seconds: Int(configuration.noMediaTimeout?.seconds ?? 0)))
+        }
+        return (datagrams, events)
+    }
+
+    private func send(_ pcm: [Int16], at now: MediaTime) -> OutgoingDatagram? {
+        let frame = assembler.frame(after: captureResampler.process(pcm))
+        guard media.direction.sends else {
+            sender.skipSilence(samples: encoder.timestampsPerFrame)
+            return nil
+        }
+        if let event = media.telephoneEvent, let packet = dtmfSender?.tick(timestamp: sender.nextTimestamp) {
+            let bytes = packet.payload.bytes
+            let header = sender.nextHeader(payloadType: event.sendPayloadType, timestamp: packet.timestamp, marker: packet.marker, payloadCount: bytes.count)
+            sender.skipSilence(samples: encoder.timestampsPerFrame)
+            return datagram(header, bytes)
+        }
+        guard let payload = try? encoder.encode(frame), !payload.isEmpty else {
+            sender.skipSilence(samples: encoder.timestampsPerFrame)  // Opus DTX
+            return nil
+        }
+        let header = sender.nextAudioHeader(samples: encoder.timestampsPerFrame, payloadCount: payload.count, at: now)
+        return datagram(header, payload)
+    }
+
+    private func datagram(_ header: RTPHeader, _ payload: [UInt8]) -> OutgoingDatagram? {
+        guard var bytes = try? header.serialized(payload: payload) else { return nil }
+        if let srtp {
+            guard let protected = srtp.outbound.protectRTP(bytes) else { return nil }
+            bytes = protected
+        }
+        return OutgoingDatagram(bytes: bytes, destination: latch.sendAddress, fromRTCPSocket: false)
+    }
+
+    /// Queues digits for RFC 4733; false when the peer did not negotiate telephone-event.
+    func sendDTMF(_ digits: String) -> Bool {
+        guard dtmfSender != nil else { return false }
+        return dtmfSender?.enqueue(digits).isEmpty ?? false
+    }
+
+    var encryptionDescription: String {
+        srtp.map { "SRTP (\($0.outbound.suite))" } ?? "none"
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import SDP
+
+/// The real media: RTP/SRTP over UDP with codecs and an audio device (issue 6). The engine
+/// makes one and hands it to every call.
+public final class RTPCallMediaFactory: CallMediaFactory {
+    public struct Configuration: Sendable {
+        public var codecs: CodecFactory
+        /// SDES suites offered, in order; keys are drawn per call.
+        public var srtpSuites: [SRTPCryptoSuite]
+        /// PulseAudio server (nil = default), used by `CallAudio.device`.
+        public var pulseServer: String?
+        /// The rate audio devices run at.
+        public var deviceSampleRate: Int
+
+        public init(codecs: CodecFactory = CodecFactory(), srtpSuites: [SRTPCryptoSuite] = SRTPSession.offeredSuites,
+                    pulseServer: String? = nil, deviceSampleRate: Int = 48000) {
+            self.codecs = codecs
+            self.srtpSuites = srtpSuites
+            self.pulseServer = pulseServer
+            self.deviceSampleRate = deviceSampleRate
+        }
+    }
+
+    public let configuration: Configuration
+    private let group: any EventLoopGroup
+
+    /// `group`: the loops calls run on (each call stays on one); the engine's own group is fine.
+    public init(group: any EventLoopGroup, configuration: Configuration = Configuration()) {
+        self.group = group
+        self.configuration = configuration
+    }
+
+    public func prepare(_ request: CallMediaRequest) async throws(CallMediaError) -> any CallMediaSession {
+        var codecs: [Codec] = request.codecs.compactMap { configuration.codecs.sdpCodec(named: $0) }
+        guard !codecs.isEmpty else { throw .unsupported("none of the codecs \(request.codecs) is supported") }
+        codecs.append(.telephoneEvent())
+        let loop = group.next()
+        let inbox = DatagramInbox(loop: loop)
+        let sockets = try await MediaSockets.bind(host: request.localAddress, range: request.portRange, on: loop, inbox: inbox)
+        var capabilities = LocalMediaCapabilities(address: request.localAddress, rtpPort: UInt16(sockets.port), codecs: codecs)
+        capabilities.srtp = request.srtp
+        if request.srtp != .off { capabilities.sdesKeys = SRTPSession.makeKeys(for: configuration.srtpSuites) }
+        let device = makeDevice(request.audio)
+        return RTPCallMediaSession(
+            capabilities: capabilities, sockets: sockets, inbox: inbox, loop: loop, device: device,
+            pipeline: MediaPipeline.Configuration(
+                codecs: configuration.codecs,
+                noMediaTimeout: request.noMediaTimeout > 0 ? .seconds(Double(request.noMediaTimeout)) : nil,
+                cname: "dialtone-\(UInt32.random(in: 0...UInt32.max))@\(request.localAddress)"))
+    }
+
+    private func makeDevice(_ audio: CallAudio) -> DeviceChoice {
+        switch audio {
+        case .device(let playback, let capture):
+            return .make { PulseAudioDevice(configuration: .init(
+                server: self.configuration.pulseServer, playbackDevice: playback, captureDevice: capture,
+                sampleRate: self.configuration.deviceSampleRate)) }
+        case .files(let play, let record):
+            return .make { FileAudioDevice(play: play, record: record, sampleRate: self.configuration.deviceSampleRate) }
+        case .null:
+            return .null
+        }
+    }
+}
+
+/// The audio device is opened when the codec is known (a null device runs at the codec's rate,
+/// so a headless call resamples nothing).
+enum DeviceChoice: Sendable {
+    case make(@Sendable () -> any AudioDevice)
+    case null
+
+    func device(codecRate: Int) -> any AudioDevice {
+        switch self {
+        case .make(let make): make()
+        case .null: NullAudioDevice(sampleRate: codecRate)
+        }
+    }
+}

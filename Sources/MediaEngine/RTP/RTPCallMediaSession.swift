@@ -1,0 +1,232 @@
+import Foundation
+import MediaCore
+import NIOCore
+import SDP
+
+/// One call's RTP session: the sockets, the 20 ms media clock and the pipeline, all on one
+/// event loop. The async methods hop onto the loop; audio devices with threads of their own
+/// are opened and closed off it.
+public final class RTPCallMediaSession: CallMediaSession {
+    public let capabilities: LocalMediaCapabilities
+    public let events: AsyncStream<CallMediaEvent>
+    private let continuation: AsyncStream<CallMediaEvent>.Continuation
+    private let sockets: MediaSockets
+    private let loop: any EventLoop
+    private let deviceChoice: DeviceChoice
+    private let pipelineConfiguration: MediaPipeline.Configuration
+    private let state: NIOLoopBoundBox<State>
+
+    /// Loop-only state.
+    final class State {
+        var pipeline: MediaPipeline?
+        var device: (any AudioDevice)?
+        var nextTick: NIODeadline?
+        var tickTask: Scheduled<Void>?
+        var nextReport: NIODeadline?
+        var recording: String?
+        var muted = false
+        var stopped = false
+    }
+
+    /// RTCP every ~5 s (RFC 3550 §6.2's minimum for a two-party call), randomised ±50 % (§6.3.1)
+    /// so two phones started together do not report in lockstep.
+    static let reportInterval: TimeAmount = .seconds(5)
+    static let frame: TimeAmount = .milliseconds(20)
+    /// Frames run back to back after a stall at most (200 ms): beyond that the audio is lost anyway.
+    static let maximumCatchUp = 10
+
+    init(capabilities: LocalMediaCapabilities, sockets: MediaSockets, inbox: DatagramInbox, loop: any EventLoop,
+         device: DeviceChoice, pipeline: MediaPipeline.Configuration) {
+        self.capabilities = capabilities
+        self.sockets = sockets
+        self.loop = loop
+        self.deviceChoice = device
+        self.pipelineConfiguration = pipeline
+        (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(256))
+        state = NIOLoopBoundBox.makeBoxSendingValue(State(), eventLoop: loop)
+        loop.execute { [self] in
+            inbox.setReceiver { [weak self] bytes, source, _ in self?.received(bytes, from: source) }
+        }
+    }
+
+    /// Media time from the monotonic clock the event loop schedules with.
+    static func now() -> MediaTime { MediaTime(microseconds: Int64(NIODeadline.now().uptimeNanoseconds / 1000)) }
+
+    public func apply(_ media: NegotiatedMedia) async throws(CallMediaError) {
+        let existing = try await onLoop { (state) throws(CallMediaError) -> Bool in
+            guard !state.stopped else { throw CallMediaError.unsupported("session stopped") }
+            guard let pipeline = state.pipeline, pipeline.canUpdate(to: media) else { return false }
+            pipeline.update(media, now: Self.now())
+            return true
+        }
+        if existing { return }
+        // A new codec, address or keys: a new pipeline (same device, same RTP numbering when the clock allows).
+        let device = try await openDevice(codecRate: try codecRate(media))
+        try await onLoop { (state) throws(CallMediaError) in
+            let previous = state.pipeline
+            let pipeline = try MediaPipeline(
+                media: media, device: device, configuration: self.pipelineConfiguration, now: Self.now(),
+                previousSender: previous?.sender)
+            pipeline.muted = state.muted
+            pipeline.recorder = previous?.recorder
+            pipeline.ntpClock = Self.makeNTPClock()
+            state.pipeline = pipeline
+            self.startClock(state)
+        }
+    }
+
+    private func codecRate(_ media: NegotiatedMedia) throws(CallMediaError) -> Int {
+        do { return try pipelineConfiguration.codecs.make(media.codec).sampleRate } catch { throw .unsupported(error.description) }
+    }
+
+    private func openDevice(codecRate: Int) async throws(CallMediaError) -> any AudioDevice {
+        if let device = try await onLoop({ $0.device }) { return device }
+        let device = deviceChoice.device(codecRate: codecRate)
+        try await Blocking.run { () throws(CallMediaError) in try device.start() }
+        let kept = try await onLoop { state -> Bool in
+            guard state.device == nil, !state.stopped else { return false }
+            state.device = device
+            return true
+        }
+        if !kept {
+            await Blocking.run { device.stop() }
+            if let device = try await onLoop({ $0.device }) { return device }
+            throw .unsupported("session stopped")
+        }
+        return device
+    }
+
+    /// Wall-clock anchor read once; RTCP's NTP times follow the monotonic clock from it.
+    private static func makeNTPClock() -> (MediaTime) -> NTPTimestamp? {
+        let start = now()
+        let unix = Date().timeIntervalSince1970 + 2_208_988_800  // NTP epoch is 1900
+        let anchor = NTPTimestamp(seconds: UInt32(truncatingIfNeeded: Int64(unix)), fraction: UInt32((unix - unix.rounded(.down)) * 4_294_967_296))
+        return { anchor.adding($0 - start) }
+    }
+
+    public func sendDTMF(_ digits: String) async -> Bool {
+        (try? await onLoop { $0.pipeline?.sendDTMF(digits) ?? false }) ?? false
+    }
+
+    public func setMuted(_ muted: Bool) async {
+        try? await onLoop { state in
+            state.muted = muted
+            state.pipeline?.muted = muted
+        }
+    }
+
+    public func startRecording(to path: String) async throws(CallMediaError) {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw .file(path: path, reason: "cannot create") }
+        try await onLoop { state in
+            let rate = state.device?.sampleRate ?? 48000
+            state.recording = path
+            state.pipeline?.recorder = CallRecorder(path: path, sampleRate: rate)
+        }
+    }
+
+    public func stopRecording() async {
+        let recording = try? await onLoop { state -> (path: String, file: WAVFile)? in
+            defer { state.pipeline?.recorder = nil }
+            state.recording = nil
+            return state.pipeline?.recorder?.take()
+        }
+        // The file is written off the loop; a failure here has no one to report to but the log.
+        if let recording = recording ?? nil { try? await Blocking.run { () throws(CallMediaError) in try recording.file.write(path: recording.path) } }
+    }
+
+    public func stop() async -> CallMediaSummary {
+        await stopRecording()
+        let result = try? await onLoop { state -> (CallMediaSummary, (any AudioDevice)?) in
+            state.stopped = true
+            state.tickTask?.cancel()
+            let pipeline = state.pipeline
+            if let pipeline, let bye = pipeline.makeReport(at: Self.now(), ntp: pipeline.ntpClock(Self.now()) ?? NTPTimestamp(seconds: 0, fraction: 0), goodbye: true) {
+                self.send(bye)
+            }
+            let statistics = pipeline?.statistics()
+            if let statistics { self.continuation.yield(.statistics(statistics)) }
+            return (CallMediaSummary(codec: pipeline?.media.codec.encodingName, encryption: pipeline?.encryptionDescription ?? "none",
+                                     statistics: statistics), state.device)
+        }
+        continuation.finish()
+        if let device = result?.1 { await Blocking.run { device.stop() } }
+        await sockets.close()
+        return result?.0 ?? CallMediaSummary(codec: nil, encryption: "none", statistics: nil)
+    }
+
+    /// Counters for tests and the debug pane: SRTP authentication failures, malformed packets.
+    public func diagnostics() async -> (srtpFailures: Int, malformed: Int, packetsReceived: Int) {
+        (try? await onLoop { state in
+            let counters = state.pipeline?.counters
+            return (counters?.srtpFailures ?? 0, counters?.malformed ?? 0, state.pipeline?.statistics().packetsReceived ?? 0)
+        }) ?? (0, 0, 0)
+    }
+
+    /// Runs `body` on the loop with its state.
+    private func onLoop<T: Sendable>(_ body: @escaping @Sendable (State) throws(CallMediaError) -> T) async throws(CallMediaError) -> T {
+        do {
+            return try await loop.submit { try body(self.state.value) }.get()
+        } catch let error as CallMediaError {
+            throw error
+        } catch {
+            throw .unsupported("\(error)")
+        }
+    }
+}
+
+extension RTPCallMediaSession {
+    /// Starts the 20 ms clock once. Ticks are scheduled at absolute deadlines so timing errors
+    /// do not accumulate. After a short stall (a busy machine) the missed ticks run back to
+    /// back, so the RTP timeline keeps pace with real time and the capture queue is drained;
+    /// after a long one (over `maximumCatchUp` frames) the clock resynchronises instead.
+    private func startClock(_ state: State) {
+        guard state.tickTask == nil else { return }
+        let now = NIODeadline.now()
+        state.nextTick = now
+        state.nextReport = now + .milliseconds(Int64.random(in: 500...1500))
+        scheduleTick(state)
+    }
+
+    private func scheduleTick(_ state: State) {
+        guard !state.stopped, let deadline = state.nextTick else { return }
+        state.tickTask = loop.scheduleTask(deadline: deadline) { [self] in
+            let state = self.state.value
+            var next = deadline
+            var ticks = 0
+            while next <= NIODeadline.now(), ticks < Self.maximumCatchUp {
+                self.tick(state)
+                next = next + Self.frame
+                ticks += 1
+            }
+            if NIODeadline.now() - next > Self.frame { next = NIODeadline.now() + Self.frame }
+            state.nextTick = next
+            self.scheduleTick(state)
+        }
+    }
+
+    private func tick(_ state: State) {
+        guard let pipeline = state.pipeline, !state.stopped else { return }
+        let now = Self.now()
+        let (datagrams, events) = pipeline.tick(at: now)
+        datagrams.forEach(send)
+        events.forEach { continuation.yield($0) }
+        if let due = state.nextReport, NIODeadline.now() >= due {
+            if let ntp = pipeline.ntpClock(now), let report = pipeline.makeReport(at: now, ntp: ntp) { send(report) }
+            if let statistics = pipeline.lastStatistics { continuation.yield(.statistics(statistics)) }
+            let jitter = Int64.random(in: -2500...2500)
+            state.nextReport = NIODeadline.now() + Self.reportInterval + .milliseconds(jitter)
+        }
+    }
+
+    private func send(_ datagram: OutgoingDatagram) {
+        let channel = datagram.fromRTCPSocket ? sockets.rtcp : sockets.rtp
+        let envelope = AddressedEnvelope(remoteAddress: datagram.destination, data: ByteBuffer(bytes: datagram.bytes))
+        channel.writeAndFlush(envelope, promise: nil)
+    }
+
+    private func received(_ bytes: [UInt8], from source: SocketAddress) {
+        let state = self.state.value
+        guard let pipeline = state.pipeline, !state.stopped else { return }
+        pipeline.receive(bytes, from: source, at: Self.now()).forEach { continuation.yield($0) }
+    }
+}

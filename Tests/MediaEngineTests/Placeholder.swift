@@ -1,1 +1,0 @@
-// Tests for MediaEngine land with its first real code.
