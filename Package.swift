@@ -111,7 +111,8 @@ let package = Package(
             name: "dialtone",
             dependencies: [
                 "SIPLint", "Contacts", "CallHistory", "SIPTransport", "SIPServerLocation", "PhoneEngine", "DialtoneConfig",
-                "TerminalUI", "Themes",
+                "TerminalUI", "Themes", "MediaEngine",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

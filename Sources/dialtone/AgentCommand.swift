@@ -66,7 +66,7 @@ struct AgentCommand: ParsableCommand {
         let interrupt = Interrupt.install()
         let printer = EventPrinter(json: json)
         let status = BlockingWait.run {
-            await Agent.run(settings, configuration: configuration, options: EngineOptions(version: DialtoneVersion.current),
+            await Agent.run(settings, configuration: configuration, options: ProductEngineOptions.make(),
                             output: { printer.print($0) }, interrupted: { interrupt.isSet })
         }
         if status != 0 { throw ExitCode(status) }

@@ -60,7 +60,7 @@ struct CallCommand: ParsableCommand {
         let printer = EventPrinter(json: json)
         let outcome = BlockingWait.run {
             await SingleCall.run(
-                request, configuration: configuration, options: EngineOptions(version: DialtoneVersion.current),
+                request, configuration: configuration, options: ProductEngineOptions.make(),
                 output: { printer.print($0) }, interrupted: { interrupt.isSet })
         }
         if !json {

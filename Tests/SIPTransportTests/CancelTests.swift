@@ -35,7 +35,7 @@ import TestSupport
             let targets = TargetList([Make.target(.udp, "127.0.0.1", server.port)], failbackInterval: .seconds(60))
             let layer = client.layer
             async let outcome = layer.send(Self.invite(callID: "cancel-1"), over: targets)
-            let received = try await OffPool.run { server.receive(within: .seconds(5)) }
+            let received = try await OffPool.run { server.receive(within: .seconds(20)) }
             let invite = try #require(Self.parse(received))
             let port = try #require((try? invite.headers.via.first)?.port)
             _ = server.send(Make.response(to: received ?? [], status: 180, reason: "Ringing", server: "bob"), to: "127.0.0.1", port: port)
@@ -45,7 +45,7 @@ import TestSupport
             let cancelBytes = try await OffPool.run { () -> [UInt8]? in
                 // Skip INVITE retransmissions until the CANCEL arrives.
                 for _ in 0..<10 {
-                    guard let bytes = server.receive(within: .seconds(5)) else { return nil }
+                    guard let bytes = server.receive(within: .seconds(20)) else { return nil }
                     if Self.parse(bytes)?.method == .cancel { return bytes }
                 }
                 return nil

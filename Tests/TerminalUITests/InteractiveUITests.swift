@@ -124,7 +124,9 @@ import TestSupport
         let tmux = try await setup.start()
         try await tmux.waitFor("home registered") { Self.statusBar($0).contains("home ● ") }
         #expect(kill(try await tmux.programPID(), SIGTERM) == 0)
-        let after = try await tmux.waitFor("[exited 0]")
+        // Wait for the shell's stty report too, not only the exit line (a loaded machine shows
+        // them a moment apart).
+        let after = try await tmux.waitFor("[exited 0] and stty") { $0.contains("[exited 0]") && $0.contains("icanon") }
         #expect(after.contains(" icanon") && after.contains(" echo "), "\(after)")
         await kamailio.stop()
     }

@@ -43,9 +43,56 @@ struct CommandDispatcher: Sendable {
                 case .failed(let reason): inbox.post(.notice("cannot write \(path): \(reason)"))
                 }
             }
-        case .quit, .dial, .answer, .reject, .hangUp, .hold, .resume, .transfer, .consult, .completeTransfer, .sendDTMF,
-            .setMuted, .setRecording, .sendMessage:
+        case .dial(let uri, let account):
+            dial(uri, account: account)
+        case .consult(_, let target):
+            // The consultation call of an attended transfer: a new call (the engine holds the
+            // current one when the new one is answered); `completeTransfer` joins them.
+            dial(target, account: nil)
+        case .answer(let id): call(id, "answer") { await $0.answer($1) }
+        case .reject(let id): call(id, "reject") { await $0.reject($1) }
+        case .hangUp(let id): call(id, "hang up") { await $0.hangUp($1) }
+        case .hold(let id): call(id, "hold") { await $0.hold($1) }
+        case .resume(let id): call(id, "resume") { await $0.resume($1) }
+        case .transfer(let id, let target): call(id, "transfer") { await $0.transfer($1, to: target) }
+        case .completeTransfer(let id, let consultation):
+            let other = EngineCallID(consultation.rawValue)
+            call(id, "complete the transfer") { await $0.attendedTransfer($1, replacing: other) }
+        case .sendDTMF(let id, let digits): call(id, "send DTMF") { await $0.sendDTMF($1, digits) }
+        case .sendMessage(let to, let text, let account):
+            let (engine, inbox) = (engine, inbox)
+            Task {
+                do {
+                    let status = try await engine.sendMessage(to: to, text: text, account: account)
+                    inbox.post(.notice(status < 300 ? "message to \(to) delivered" : "message to \(to) failed: \(status)"))
+                } catch {
+                    inbox.post(.notice("message to \(to) not sent: \(error)"))
+                }
+            }
+        case .quit, .setMuted, .setRecording:
             break
+        }
+    }
+
+    private func dial(_ target: String, account: String?) {
+        let (engine, inbox) = (engine, inbox)
+        Task {
+            do {
+                _ = try await engine.dial(target, account: account)
+            } catch {
+                inbox.post(.notice("cannot call \(target): \(error)"))
+            }
+        }
+    }
+
+    private func call(
+        _ id: TerminalUI.CallID, _ doing: String,
+        _ work: @escaping @Sendable (PhoneEngine, EngineCallID) async -> Bool
+    ) {
+        let (engine, inbox) = (engine, inbox)
+        let engineID = EngineCallID(id.rawValue)
+        Task {
+            if await !work(engine, engineID) { inbox.post(.notice("cannot \(doing): no such call")) }
         }
     }
 

@@ -19,6 +19,8 @@ struct EngineModel {
     private(set) var timeline: [TerminalUI.RegistrationStep] = []
     private(set) var messages: [SIPMessageRow] = []
     private(set) var traces: [TraceRecord] = []
+    /// Calls not yet ended, in the order they appeared.
+    private(set) var calls: [CallSnapshot] = []
 
     init(engineEpoch: Date) {
         self.engineEpoch = engineEpoch
@@ -40,7 +42,48 @@ struct EngineModel {
             return nil
         case .notice(let text):
             return text
+        case .call(let snapshot):
+            if let index = calls.firstIndex(where: { $0.id == snapshot.id }) {
+                if snapshot.isEnded { calls.remove(at: index) } else { calls[index] = snapshot }
+            } else if !snapshot.isEnded {
+                calls.append(snapshot)
+            }
+            return snapshot.isEnded ? Self.endNotice(snapshot) : nil
+        case .callEvent:
+            return nil
+        case .message(let message):
+            return "message from \(message.from): \(message.text)"
         }
+    }
+
+    /// The calls area's rows.
+    func callRows() -> [CallRow] {
+        calls.map(Self.callRow)
+    }
+
+    static func callRow(_ call: CallSnapshot) -> CallRow {
+        let state: CallRow.State
+        switch call.state {
+        case .dialing: state = .dialling
+        case .ringing, .incoming: state = .ringing
+        case .earlyMedia: state = .earlyMedia
+        case .active: state = call.isRemoteHold ? .heldByRemote : .talking
+        case .held: state = .onHold
+        case .ended: state = .ended
+        }
+        let encryption: CallRow.Encryption =
+            call.encryption.hasPrefix("DTLS") ? .dtls : call.encryption.hasPrefix("SRTP") ? .srtp : .none
+        return CallRow(
+            id: TerminalUI.CallID(call.id.rawValue), remoteName: call.remoteDisplayName, remoteURI: call.remoteURI,
+            account: call.account, direction: call.direction == .incoming ? .incoming : .outgoing, state: state,
+            connectedAt: call.answeredAt, codec: call.codec, encryption: encryption)
+    }
+
+    /// One line when a call ends: who, and why when it did not end normally.
+    static func endNotice(_ call: CallSnapshot) -> String {
+        let who = call.remoteDisplayName ?? call.remoteURI
+        guard let code = call.endCode, code >= 300 else { return "call with \(who) ended" }
+        return "call with \(who) ended: \(code) \(call.endReason ?? "")"
     }
 
     /// The status bar's rows, with refresh countdowns worked out against `engineNow`.

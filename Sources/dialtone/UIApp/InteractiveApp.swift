@@ -184,7 +184,7 @@ final class InteractiveApp {
 
     private func publishSnapshot() {
         let snapshot = PhoneSnapshot(
-            accounts: model.accountRows(engineNow: parts.engine.now), calls: [], contacts: contacts, history: history,
+            accounts: model.accountRows(engineNow: parts.engine.now), calls: model.callRows(), contacts: contacts, history: history,
             registrationTimeline: model.timeline, sipMessages: model.messages)
         let notice = state.notice
         _ = parts.reducer.update(&state, .snapshot(snapshot))
