@@ -72,7 +72,7 @@ import TestSupport
         #expect(Self.statusBar(wide).contains("home ○ off"))
 
         try await tmux.press("q")
-        let after = try await tmux.waitFor("[exited 0]")
+        let after = try await tmux.waitFor("[exited 0] and stty") { $0.contains("[exited 0]") && $0.contains("icanon") }
         #expect(after.contains(" icanon") && after.contains(" echo "), "the terminal is back in canonical mode with echo:\n\(after)")
         #expect(!after.contains("home ○ off"), "the UI's alternate screen is gone")
         await kamailio.stop()
