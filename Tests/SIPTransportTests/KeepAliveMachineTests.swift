@@ -21,7 +21,7 @@ import Testing
         #expect(machine.timerFired(at: .seconds(30)) == [.sendPing, .startTimer(after: .seconds(10))])
         #expect(machine.state == .awaitingPong(sentAt: .seconds(30)))
         #expect(machine.pongReceived(at: .seconds(30) + .milliseconds(12), unit: 0)
-            == [.reportPong(roundTrip: .milliseconds(12)), .startTimer(after: .seconds(30))])
+            == [.startTimer(after: .seconds(30)), .reportPong(roundTrip: .milliseconds(12))])
         #expect(machine.state == .waiting)
     }
 

@@ -61,9 +61,11 @@ public struct KeepAliveMachine: Sendable, Hashable {
     public mutating func pongReceived(at now: Duration, unit: Double) -> [Action] {
         guard case .awaitingPong(let sentAt) = state else { return [] }
         state = .waiting
+        // The next ping is armed before the pong is reported, so whoever hears the report
+        // sees the flow's settled state.
         return [
-            .reportPong(roundTrip: now - sentAt),
             .startTimer(after: configuration.jitteredInterval(unit: unit)),
+            .reportPong(roundTrip: now - sentAt),
         ]
     }
 
