@@ -67,6 +67,8 @@ public enum CallAudio: Sendable, Hashable {
     case files(play: String?, record: String?)
     /// Silence out, received audio dropped (headless signaling, agent without --play).
     case null
+    /// Plays back what it receives after a delay: the far end of the built-in echo test.
+    case echo(delayMilliseconds: Int)
 }
 
 public enum CallMediaEvent: Sendable, Hashable {

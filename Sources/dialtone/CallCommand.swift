@@ -51,7 +51,7 @@ struct CallCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try ConfigurationFile.load(explicit: config)
+        let configuration = try ConfigurationFile.loadOrDefaults(explicit: config)
         let audio: CallAudio = (play != nil || record != nil) ? .files(play: play, record: record) : .null
         let request = SingleCall.Request(
             target: target, account: account, hangUpAfter: hangupAfter.map { .milliseconds(Int64($0 * 1000)) },

@@ -17,4 +17,15 @@ enum ConfigurationFile {
             throw ValidationError(error.description)
         }
     }
+
+    /// Like `load`, but a missing default file (none given with `--config`) means the defaults
+    /// with no accounts: what works without one (the `echo` test) still runs.
+    static func loadOrDefaults(explicit: String?) throws -> DialtoneConfiguration {
+        let environment = ProcessInfo.processInfo.environment
+        let path = ConfigLocation.resolve(explicit: explicit, environment: environment)
+        if explicit == nil, !FileManager.default.fileExists(atPath: path) {
+            return try InteractiveCommand.emptyConfiguration(environment)
+        }
+        return try load(explicit: explicit)
+    }
 }

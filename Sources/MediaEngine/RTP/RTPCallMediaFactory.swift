@@ -62,6 +62,8 @@ public final class RTPCallMediaFactory: CallMediaFactory {
             return .make { FileAudioDevice(play: play, record: record, sampleRate: self.configuration.deviceSampleRate) }
         case .null:
             return .null
+        case .echo(let delay):
+            return .atCodecRate { DelayLineAudioDevice(sampleRate: $0, delayMilliseconds: delay) }
         }
     }
 }
@@ -70,11 +72,14 @@ public final class RTPCallMediaFactory: CallMediaFactory {
 /// so a headless call resamples nothing).
 enum DeviceChoice: Sendable {
     case make(@Sendable () -> any AudioDevice)
+    /// A device that needs no resampling: it runs at whatever rate the codec does.
+    case atCodecRate(@Sendable (Int) -> any AudioDevice)
     case null
 
     func device(codecRate: Int) -> any AudioDevice {
         switch self {
         case .make(let make): make()
+        case .atCodecRate(let make): make(codecRate)
         case .null: NullAudioDevice(sampleRate: codecRate)
         }
     }

@@ -14,6 +14,7 @@ extension PhoneEngine {
     /// account's domain) on `account` (nil: the first enabled account). Other active calls are
     /// put on hold first: one line talks at a time.
     public func dial(_ target: String, account name: String? = nil) async throws(CallError) -> CallID {
+        if Self.isEchoTest(target) { return await startEchoTest() }
         guard let registrar = try callAccount(name) else { throw .noSuchAccount(name) }
         guard let uri = CallTarget.uri(for: target, account: registrar.settings) else { throw .invalidTarget(target) }
         return try await place(uri, on: registrar)
@@ -36,6 +37,10 @@ extension PhoneEngine {
 
     /// BYE, CANCEL or 603, whichever the call's phase needs.
     public func hangUp(_ id: CallID) async -> Bool {
+        if let echo = echoCalls[id] {
+            await echo.hangUp()
+            return true
+        }
         guard let call = callTable.calls[id] else { return false }
         await call.hangUp()
         return true
@@ -84,13 +89,15 @@ extension PhoneEngine {
         for id in callTable.order {
             if let call = callTable.calls[id] { result.append(await call.snapshot) }
         }
-        return result
+        for echo in echoCalls.values { result.append(await echo.snapshot) }
+        return result.sorted { $0.startedAt < $1.startedAt }
     }
 
     /// Hangs up every call (at shutdown), waiting until each has ended or a short limit passed.
     func hangUpAll() async {
         let calls = Array(callTable.calls.values)
         for call in calls { await call.hangUp() }
+        for echo in Array(echoCalls.values) { await echo.hangUp() }
         let deadline = ContinuousClock.now + .seconds(3)
         while !callTable.calls.isEmpty, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
@@ -178,7 +185,7 @@ extension PhoneEngine {
     }
 
     /// Puts every answered, unheld call other than `id` on hold (RFC 3264 §8.4).
-    private func holdOthers(than id: CallID) async {
+    func holdOthers(than id: CallID) async {
         for (other, call) in callTable.calls where other != id {
             if await call.snapshot.state == .active { await call.hold() }
         }

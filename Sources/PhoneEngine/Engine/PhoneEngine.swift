@@ -27,6 +27,8 @@ public actor PhoneEngine {
     var random: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
     /// The calls in progress (see PhoneEngine+Calls).
     var callTable = CallTable()
+    /// Echo tests in progress (no SIP: not in the call table's Call-ID index).
+    var echoCalls: [CallID: EchoTestCall] = [:]
     /// Where finished calls are recorded; nil when history is off or could not be opened.
     var history: CallHistoryStore?
     /// What accounts and calls share; set by `start()`.

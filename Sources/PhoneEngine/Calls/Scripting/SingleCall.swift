@@ -54,6 +54,13 @@ public enum SingleCall {
         _ request: Request, configuration: DialtoneConfiguration, options: EngineOptions,
         output: @escaping @Sendable (EngineEvent) -> Void, interrupted: @escaping @Sendable () -> Bool
     ) async -> Outcome {
+        if PhoneEngine.isEchoTest(request.target) {
+            // The local echo test needs no account: an engine without any.
+            var local = configuration
+            local.accounts = []
+            return await runEngine(local, options: options, target: EchoTestCall.target, account: EchoTestCall.account,
+                                   registering: false, request: request, output: output, interrupted: interrupted)
+        }
         guard let accountSettings = request.account.map({ name in configuration.accounts.first { $0.name == name } })
                 ?? configuration.accounts.first(where: \.enabled) else {
             return Outcome(exitStatus: 1, statusCode: nil, reason: "no such account: \(request.account ?? "(none enabled)")")
@@ -68,9 +75,17 @@ public enum SingleCall {
         chosen.register = needsRegistration
         var trimmed = configuration
         trimmed.accounts = [chosen]
+        return await runEngine(trimmed, options: options, target: uri.description, account: chosen.name,
+                               registering: needsRegistration, request: request, output: output, interrupted: interrupted)
+    }
+
+    private static func runEngine(
+        _ configuration: DialtoneConfiguration, options: EngineOptions, target: String, account: String, registering: Bool,
+        request: Request, output: @escaping @Sendable (EngineEvent) -> Void, interrupted: @escaping @Sendable () -> Bool
+    ) async -> Outcome {
         var engineOptions = options
         engineOptions.audio = request.audio
-        let engine = PhoneEngine(configuration: trimmed, options: engineOptions)
+        let engine = PhoneEngine(configuration: configuration, options: engineOptions)
         let watcher = CallEventWaiter()
         let events = engine.events
         let relay = Task {
@@ -85,8 +100,8 @@ public enum SingleCall {
         } catch {
             return Outcome(exitStatus: 1, statusCode: nil, reason: "cannot listen: \(error)")
         }
-        let outcome = await call(uri.description, on: chosen.name, engine: engine, watcher: watcher,
-                                 registering: needsRegistration, request: request, interrupted: interrupted)
+        let outcome = await call(target, on: account, engine: engine, watcher: watcher,
+                                 registering: registering, request: request, interrupted: interrupted)
         await engine.shutdown()
         return outcome
     }
