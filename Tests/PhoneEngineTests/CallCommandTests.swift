@@ -72,3 +72,31 @@ import TestSupport
         #expect(usage.status == 2)
     }
 }
+
+/// Without any configuration file, `dialtone call` still reaches a full SIP address directly
+/// (the engine's hidden, never-registering "direct" account), and refuses a bare number clearly.
+@Suite(.timeLimit(.minutes(3))) struct CallWithoutConfigurationTests {
+    static func environment(_ directory: TemporaryDirectory) -> [String: String] {
+        ["HOME": directory.path, "XDG_CONFIG_HOME": directory.file("config"), "XDG_DATA_HOME": directory.file("data"),
+         "PATH": "/usr/bin:/bin"]
+    }
+
+    @Test func aDirectCallWorksWithNoConfigurationFile() async throws {
+        let baresip = try await Baresip(.init(name: "bob-noconfig", user: "bob"))
+        let directory = try TemporaryDirectory(prefix: "call-noconfig")
+        let outcome = try await DialtoneBinary.run(
+            ["call", baresip.directURI, "--hangup-after", "0.5", "--json"], environment: Self.environment(directory))
+        #expect(outcome.status == 0, "\(outcome.errors)\n\(outcome.output)\n\(baresip.log)")
+        let names = try DialtoneBinary.jsonLines(outcome).compactMap { $0["event"] as? String }
+        #expect(names.contains("answered"), "\(names)")
+        #expect(!names.contains("registering"))
+        await baresip.stop()
+    }
+
+    @Test func aBareNumberWithNoAccountIsRefusedWithAReason() async throws {
+        let directory = try TemporaryDirectory(prefix: "call-noconfig")
+        let outcome = try await DialtoneBinary.run(["call", "1234"], environment: Self.environment(directory))
+        #expect(outcome.status == 1, "\(outcome.errors)\n\(outcome.output)")
+        #expect(outcome.errors.contains("no account is configured"), "\(outcome.errors)")
+    }
+}

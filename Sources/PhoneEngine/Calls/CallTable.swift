@@ -33,6 +33,8 @@ public enum CallError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidTarget(String)
     case noRoute(String)
     case noSuchCall(CallID)
+    /// No account is configured and the target is not a full SIP address.
+    case needsAccount(String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum CallError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidTarget(let text): "cannot call \(text): not a number, user or SIP URI"
         case .noRoute(let reason): "no route: \(reason)"
         case .noSuchCall(let id): "no call \(id)"
+        case .needsAccount(let target):
+            "no account is configured: \(target) needs one (without one, call a full SIP address such as sip:user@host, or echo)"
         }
     }
 }

@@ -17,6 +17,9 @@ extension PhoneEngine {
         if Self.isEchoTest(target) { return await startEchoTest() }
         guard let registrar = try callAccount(name) else { throw .noSuchAccount(name) }
         guard let uri = CallTarget.uri(for: target, account: registrar.settings) else { throw .invalidTarget(target) }
+        if DirectCallsAccount.cannotReach(uri, from: registrar.settings) {
+            throw .needsAccount(target)
+        }
         return try await place(uri, on: registrar)
     }
 

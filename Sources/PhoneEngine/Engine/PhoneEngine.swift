@@ -90,14 +90,15 @@ public actor PhoneEngine {
         let services = makeServices()
         self.services = services
         let instanceID = options.instanceID ?? InstanceIdentity.urn()
-        for account in configuration.accounts {
+        let accounts = configuration.accounts.isEmpty ? [DirectCallsAccount.settings] : configuration.accounts
+        for account in accounts {
             if account.tlsAcceptSelfSigned {
                 eventSink.yield(.notice("account \(account.name): TLS certificates are accepted without verification (tls_accept_self_signed)"))
             }
             let registrar = AccountRegistrar(settings: account, services: services, instanceID: instanceID)
             registrars[account.name] = registrar
             accountOrder.append(account.name)
-            eventSink.yield(.account(await registrar.snapshot))
+            if !configuration.accounts.isEmpty { eventSink.yield(.account(await registrar.snapshot)) }
         }
         for account in configuration.accounts where account.enabled && account.register {
             let registrar = registrars[account.name]
@@ -109,7 +110,7 @@ public actor PhoneEngine {
     /// Snapshots of every account, in configuration order.
     public func accounts() async -> [AccountSnapshot] {
         var result: [AccountSnapshot] = []
-        for name in accountOrder {
+        for name in accountOrder where !configuration.accounts.isEmpty {
             if let registrar = registrars[name] { result.append(await registrar.snapshot) }
         }
         return result

@@ -61,12 +61,16 @@ public enum SingleCall {
             return await runEngine(local, options: options, target: EchoTestCall.target, account: EchoTestCall.account,
                                    registering: false, request: request, output: output, interrupted: interrupted)
         }
-        guard let accountSettings = request.account.map({ name in configuration.accounts.first { $0.name == name } })
-                ?? configuration.accounts.first(where: \.enabled) else {
+        let configured = configuration.accounts.isEmpty ? [DirectCallsAccount.settings] : configuration.accounts
+        guard let accountSettings = request.account.map({ name in configured.first { $0.name == name } })
+                ?? configured.first(where: \.enabled) else {
             return Outcome(exitStatus: 1, statusCode: nil, reason: "no such account: \(request.account ?? "(none enabled)")")
         }
         guard let uri = CallTarget.uri(for: request.target, account: accountSettings) else {
             return Outcome(exitStatus: 1, statusCode: nil, reason: CallError.invalidTarget(request.target).description)
+        }
+        if DirectCallsAccount.cannotReach(uri, from: accountSettings) {
+            return Outcome(exitStatus: 1, statusCode: nil, reason: CallError.needsAccount(request.target).description)
         }
         var chosen = accountSettings
         chosen.enabled = true
