@@ -64,13 +64,15 @@ public enum ConfigurationLoader {
 }
 
 extension ConfigValidator {
-    static let topLevelKeys = ["general", "accounts", "ui"]
+    static let topLevelKeys = ["general", "accounts", "ui", "audio"]
 
     mutating func validate(_ document: TOMLTable, version: String, sourcePath: String) -> DialtoneConfiguration {
         rejectUnknownKeys(in: document, at: .root, known: Self.topLevelKeys)
         let general = general(table(document, "general", at: .root), version: version)
         let accounts = accounts(document["accounts"])
         let ui = ui(table(document, "ui", at: .root))
-        return DialtoneConfiguration(general: general, accounts: accounts, ui: ui, sourcePath: sourcePath)
+        var configuration = DialtoneConfiguration(general: general, accounts: accounts, ui: ui, sourcePath: sourcePath)
+        configuration.audio = audio(table(document, "audio", at: .root))
+        return configuration
     }
 }

@@ -5,6 +5,7 @@ public struct DialtoneConfiguration: Sendable {
     public var general: GeneralSettings
     public var accounts: [AccountSettings]
     public var ui: UISettings
+    public var audio = AudioSettings()
     /// The file it was read from, as given; nil when built in code.
     public var sourcePath: String?
 

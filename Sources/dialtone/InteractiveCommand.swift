@@ -35,7 +35,7 @@ struct InteractiveCommand: ParsableCommand {
         }
         let (theme, themeNotice) = UISetup.theme(named: configuration.ui.theme, configPath: isFirstRun ? nil : path, environment: environment)
 
-        let engine = PhoneEngine(configuration: configuration, options: ProductEngineOptions.make(audio: .device(playback: nil, capture: nil)))
+        let engine = PhoneEngine(configuration: configuration, options: ProductEngineOptions.interactive(configuration.audio))
         let engineEpoch = Date().addingTimeInterval(-Self.seconds(engine.now))
         let started = BlockingWait.run { () -> String? in
             do {

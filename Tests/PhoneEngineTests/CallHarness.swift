@@ -1,6 +1,7 @@
 import CallHistory
 import DialtoneConfig
 import Foundation
+import MediaEngine
 import PhoneEngine
 import Testing
 import TestSupport
@@ -18,7 +19,8 @@ struct TestPhone {
     /// `sip:user@127.0.0.1:port`: where this phone is reached directly.
     var uri: String { "sip:\(user)@127.0.0.1:\(port)" }
 
-    static func start(_ user: String, general: String = "", account: String = "") async throws -> TestPhone {
+    static func start(_ user: String, general: String = "", account: String = "",
+                      alerts: (any AlertPlayer)? = nil) async throws -> TestPhone {
         let port = try LoopbackPort.free()
         let directory = try TemporaryDirectory(prefix: "call-\(user)")
         let toml = """
@@ -35,8 +37,9 @@ struct TestPhone {
 
             """
         let history = try CallHistoryStore(databaseURL: URL(fileURLWithPath: directory.file("history.sqlite")))
-        let engine = PhoneEngine(
-            configuration: try EngineHarness.configuration(toml), options: EngineOptions(history: .store(history)))
+        var options = EngineOptions(history: .store(history))
+        options.alerts = alerts
+        let engine = PhoneEngine(configuration: try EngineHarness.configuration(toml), options: options)
         let watcher = EngineWatcher(engine)
         _ = try await engine.start()
         return TestPhone(engine: engine, watcher: watcher, port: port, user: user, history: history, directory: directory)

@@ -95,7 +95,7 @@ public final class PulseAudioDevice: AudioDevice {
 final class PulseStream: @unchecked Sendable {
     private let handle: OpaquePointer
 
-    init(_ configuration: PulseAudioDevice.Configuration, direction: pa_stream_direction_t) throws(CallMediaError) {
+    init(_ configuration: PulseAudioDevice.Configuration, direction: pa_stream_direction_t, role: String? = nil) throws(CallMediaError) {
         var spec = pa_sample_spec(format: PA_SAMPLE_S16LE, rate: UInt32(configuration.sampleRate), channels: 1)
         // TOOLCHAIN.md §4: without explicit attributes a record stream gets ~2 s fragments.
         let frame = UInt32(pa_usec_to_bytes(20_000, &spec))
@@ -107,7 +107,7 @@ final class PulseStream: @unchecked Sendable {
         var error: Int32 = 0
         let stream = pa_simple_new(
             configuration.server, configuration.applicationName, direction, device,
-            isPlayback ? "call playback" : "call capture", &spec, nil, &attributes, &error)
+            role ?? (isPlayback ? "call playback" : "call capture"), &spec, nil, &attributes, &error)
         guard let stream else {
             let what = isPlayback ? "playback" : "capture"
             throw .audioDevice("\(what) on \(device ?? "default device"): \(String(cString: pa_strerror(error)))")

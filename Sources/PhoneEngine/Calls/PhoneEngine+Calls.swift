@@ -198,8 +198,12 @@ extension PhoneEngine {
 
     func callOwner() -> CallOwner {
         let sink = eventSink
+        let ringer = ringer
         return CallOwner(
-            emit: { sink.yield($0) },
+            emit: { event in
+                sink.yield(event)
+                ringer?.observe(event)
+            },
             ended: { [weak self] id, sipCallID in await self?.callEnded(id, sipCallID: sipCallID) },
             claim: { [weak self] id, sipCallID in await self?.claimCall(id, sipCallID: sipCallID) },
             transferRequested: { [weak self] id, target, replaces in

@@ -13,8 +13,12 @@ extension PhoneEngine {
     func startEchoTest() async -> CallID {
         let id = callTable.newID()
         let sink = eventSink
+        let ringer = ringer
         let owner = CallOwner(
-            emit: { sink.yield($0) },
+            emit: { event in
+                sink.yield(event)
+                ringer?.observe(event)
+            },
             ended: { [weak self] id, _ in await self?.echoTestEnded(id) },
             claim: { _, _ in },
             transferRequested: { _, _, _ in },

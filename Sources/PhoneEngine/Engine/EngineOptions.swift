@@ -31,6 +31,10 @@ public struct EngineOptions: Sendable {
     public var history: HistoryChoice
     /// Where each call's audio comes from and goes to.
     public var audio: CallAudio
+    /// Plays the ringtone and call-waiting tone (the interactive UI's sound server); nil: silent
+    /// (scripts, the agent, tests of other things).
+    public var alerts: (any AlertPlayer)?
+    public var ringer: RingerRules = RingerRules()
 
     public init(
         clock: any TransportClock = SystemTransportClock(), group: (any EventLoopGroup)? = nil, dns: (any DNSClient)? = nil,

@@ -35,11 +35,14 @@ public actor PhoneEngine {
     var services: EngineServices?
     private var started = false
     private var isShutDown = false
+    /// Rings for incoming calls when the options give an alert player.
+    let ringer: Ringer?
 
     public init(configuration: DialtoneConfiguration, options: EngineOptions = EngineOptions()) {
         self.configuration = configuration
         self.options = options
         (events, eventSink) = AsyncStream.makeStream(of: EngineEvent.self, bufferingPolicy: .bufferingNewest(8192))
+        ringer = options.alerts.map { Ringer(rules: options.ringer, player: $0) }
         if let group = options.group {
             self.group = group
             ownsGroup = false
@@ -147,6 +150,7 @@ public actor PhoneEngine {
                 group.addTask { await registrar.stop() }
             }
         }
+        ringer?.silence()
         await transport.shutdown()
         if ownsGroup { try? await group.shutdownGracefully() }
         eventSink.finish()
