@@ -77,24 +77,40 @@ final class ControlClients: Sendable {
     }
 }
 
-/// One client: splits input into lines (at most 64 KiB each), runs each as a command.
+/// One client: splits input into lines (at most 64 KiB each) and runs them as commands one at a
+/// time, in the order they were sent — a script may send `dial` and `hangup` in one write and
+/// rely on the second seeing the first's call. Replies come back in the same order; a request's
+/// `"id"` (string or number) is echoed in its reply so clients can match them up.
 final class ControlConnection: ChannelInboundHandler, Sendable {
     typealias InboundIn = ByteBuffer
     private let engine: PhoneEngine
     private let clients: ControlClients
     private let pending = Mutex<[UInt8]>([])
+    private let commands: AsyncStream<String>
+    private let queue: AsyncStream<String>.Continuation
 
     init(engine: PhoneEngine, clients: ControlClients) {
         self.engine = engine
         self.clients = clients
+        (commands, queue) = AsyncStream.makeStream(of: String.self)
     }
 
     func channelActive(context: ChannelHandlerContext) {
         clients.add(context.channel)
+        let channel = context.channel
+        let engine = engine
+        let commands = commands
+        Task {
+            for await line in commands {
+                let reply = await Self.reply(to: line, engine: engine)
+                try? await channel.writeAndFlush(ByteBuffer(string: reply + "\n"))
+            }
+        }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         clients.remove(context.channel)
+        queue.finish()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -108,22 +124,30 @@ final class ControlConnection: ChannelInboundHandler, Sendable {
             }
             return pending.count > 65536 ? nil : lines
         }
-        let channel = context.channel
         guard let lines else {
-            channel.close(promise: nil)
+            context.channel.close(promise: nil)
             return
         }
-        let engine = engine
-        for line in lines where !line.trimmingSpaces.isEmpty {
-            Task {
-                let reply: String
-                do throws(ControlCommand.ParseError) {
-                    reply = await engine.execute(try ControlCommand.parse(line))
-                } catch {
-                    reply = JSONLine.render([("event", .string("reply")), ("ok", .bool(false)), ("error", .string(error.description))])
-                }
-                try? await channel.writeAndFlush(ByteBuffer(string: reply + "\n"))
-            }
+        for line in lines where !line.trimmingSpaces.isEmpty { queue.yield(line) }
+    }
+
+    static func reply(to line: String, engine: PhoneEngine) async -> String {
+        let reply: String
+        do throws(ControlCommand.ParseError) {
+            reply = await engine.execute(try ControlCommand.parse(line))
+        } catch {
+            reply = JSONLine.render([("event", .string("reply")), ("ok", .bool(false)), ("error", .string(error.description))])
         }
+        guard let id = requestID(line), reply.hasPrefix("{") else { return reply }
+        return "{\"id\":" + JSONLine.text(id) + (reply == "{}" ? "}" : "," + reply.dropFirst())
+    }
+
+    /// The request's `"id"`, if it is a string or an integer.
+    static func requestID(_ line: String) -> JSONLine.Value? {
+        guard let data = line.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        if let text = object["id"] as? String { return .string(text) }
+        if let number = object["id"] as? Int { return .int(number) }
+        return nil
     }
 }
