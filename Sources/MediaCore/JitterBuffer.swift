@@ -112,6 +112,10 @@ public struct JitterBuffer: Sendable {
     private var lastDrop: MediaTime?
     /// The sequence number of the last frame played, to tell a DTX gap from loss.
     private var lastPlayedSequence: UInt16?
+    /// Set by a `pop` that concealed a missing frame when the frame right after it is already
+    /// here: Opus carries a copy of the lost frame in that packet's in-band FEC (RFC 7587 §3.3),
+    /// so the decoder can recover it instead of guessing. Nil after any other `pop`.
+    public private(set) var recoveryPayload: [UInt8]?
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -220,6 +224,7 @@ extension JitterBuffer {
 extension JitterBuffer {
     /// What to play for the frame period starting at `now`.
     public mutating func pop(at now: MediaTime) -> Output {
+        recoveryPayload = nil
         switch mode {
         case .idle:
             statistics.silent += 1
@@ -270,6 +275,7 @@ extension JitterBuffer {
         } else if !packets.isEmpty || emptyFrames < configuration.concealBeforeSilence {
             output = .conceal
             statistics.concealed += 1
+            if let first = packets.first, first.timestamp == position + frame { recoveryPayload = first.payload }
             mode = .playing(emptyFrames: packets.isEmpty ? emptyFrames + 1 : 0)
         } else {
             output = .silence

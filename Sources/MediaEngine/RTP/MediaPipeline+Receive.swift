@@ -94,7 +94,9 @@ extension MediaPipeline {
             source = self.decoder(for: payloadType) ?? decoder
             pcm = (try? source.decode(Array(bytes.dropFirst()))) ?? source.conceal(next: nil)
         case .conceal:
-            pcm = decoder.conceal(next: nil)
+            // The next packet, when it is here and of the same codec, may carry this frame's FEC.
+            let next = jitterBuffer.recoveryPayload.flatMap { $0.first == jitterPayloadType ? Array($0.dropFirst()) : nil }
+            pcm = decoder.conceal(next: next)
         case .silence:
             pcm = [Int16](repeating: 0, count: decoder.frameSamples)
         }
