@@ -90,8 +90,11 @@ public final class DTLSEndpoint {
             SSL_CTX_free(context)
             throw .library("DTLS context setup failed: \(Self.openSSLReason())")
         }
-        let incoming = BIO_new(BIO_s_mem())!
-        let outgoing = BIO_new(BIO_s_mem())!
+        guard let incoming = BIO_new(BIO_s_mem()), let outgoing = BIO_new(BIO_s_mem()) else {
+            SSL_free(ssl)
+            SSL_CTX_free(context)
+            throw .library("BIO_new failed")
+        }
         dt_bio_set_mem_eof_retry(incoming)
         dt_bio_set_mem_eof_retry(outgoing)
         SSL_set_bio(ssl, incoming, outgoing)  // the SSL owns both BIOs from here
