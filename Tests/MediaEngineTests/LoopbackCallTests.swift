@@ -150,7 +150,7 @@ struct LoopbackCallTests {
 /// Not the whole recording: with the full suite running on two shared cores, the media clock
 /// is sometimes starved long enough for a gap or a concealed stretch (a finding, see the
 /// issue note); this checks that the audio path carries the tone, not the machine's load.
-private func checkTone(_ heard: [Int16], frequency: Double, label: String) {
+func checkTone(_ heard: [Int16], frequency: Double, label: String) {
     let window = 9600
     var best: (share: Double, start: Int) = (0, 0)
     for start in stride(from: 0, to: max(heard.count - window, 0), by: 960) {

@@ -7,6 +7,10 @@
 #include <stdint.h>
 
 typedef struct OpusEncoder OpusEncoder;
+typedef struct ssl_st SSL;
+typedef struct ssl_ctx_st SSL_CTX;
+typedef struct bio_st BIO;
+typedef struct evp_pkey_st EVP_PKEY;
 
 // --- versions, one per library: a linkage check for the build and the tests ---
 const char *dt_ncurses_version(void);
@@ -36,5 +40,24 @@ int dt_digest(const char *algorithm, const uint8_t *data, size_t length, uint8_t
 
 /// Fills `out` with `length` bytes from OpenSSL's CSPRNG. Returns 1 on success.
 int dt_random_bytes(uint8_t *out, size_t length);
+
+// --- libssl DTLS (DTLS-SRTP, RFC 5763/5764): these are macros over SSL_ctrl or variadic ---
+/// A fresh EC P-256 key pair (EVP_EC_gen), or NULL.
+EVP_PKEY *dt_generate_ec_p256_key(void);
+/// DTLS 1.2 at least (DTLS 1.0 is deprecated by RFC 8996). Returns 1 on success.
+int dt_ssl_ctx_set_dtls12_minimum(SSL_CTX *context);
+/// Asks for the peer's certificate and lets any through: DTLS-SRTP authenticates it by the
+/// SDP fingerprint after the handshake (RFC 5763 §5), not by a CA chain.
+void dt_ssl_ctx_require_peer_certificate(SSL_CTX *context);
+/// Microseconds until the DTLS retransmission timer fires (0 = due now), or -1 if none runs.
+int64_t dt_dtls_timeout_microseconds(SSL *ssl);
+/// DTLSv1_handle_timeout: retransmits the last flight if the timer expired.
+int dt_dtls_handle_timeout(SSL *ssl);
+/// A fixed path MTU: memory BIOs cannot be queried for one.
+void dt_dtls_set_mtu(SSL *ssl, long mtu);
+/// The first retransmission timeout, doubled on each expiry up to 60 s (RFC 6347 §4.2.4.1).
+void dt_dtls_set_initial_timeout(SSL *ssl, unsigned int microseconds);
+/// An empty memory BIO reads as "retry", not end of file.
+void dt_bio_set_mem_eof_retry(BIO *bio);
 
 #endif

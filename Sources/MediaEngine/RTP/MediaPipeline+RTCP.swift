@@ -16,7 +16,7 @@ extension MediaPipeline {
         }
         packets.append(.sourceDescription(RTCPSourceDescription(chunks: [.init(ssrc: sender.ssrc, items: [.cname(configuration.cname)])])))
         if goodbye { packets.append(.goodbye(RTCPGoodbye(ssrcs: [sender.ssrc]))) }
-        guard var bytes = try? RTCPCompoundPacket.serialize(packets) else { return nil }
+        guard !protection.isAwaitingKeys, var bytes = try? RTCPCompoundPacket.serialize(packets) else { return nil }
         if let srtp {
             guard let protected = srtp.outbound.protectRTCP(bytes) else { return nil }
             bytes = protected

@@ -5,6 +5,8 @@ import SDP
 extension MediaPipeline {
     /// One datagram from the RTP or RTCP socket (RFC 5761 §4 and RFC 7983 tell the kinds apart).
     func receive(_ bytes: [UInt8], from source: SocketAddress, at now: MediaTime) -> [CallMediaEvent] {
+        // Before DTLS-SRTP has keys, SRTP cannot be checked: dropped, not counted as a failure.
+        guard !protection.isAwaitingKeys else { return [] }
         switch RTPDemux.classify(bytes) {
         case .rtp: return receiveRTP(bytes, from: source, at: now)
         case .rtcp:

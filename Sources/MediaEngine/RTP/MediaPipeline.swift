@@ -31,7 +31,7 @@ final class MediaPipeline {
     var dtmfSender: TelephoneEventSender?
     var muted = false
     var recorder: CallRecorder?
-    let srtp: SRTPSession?
+    private(set) var protection: MediaProtection
 
     // Receiving (MediaPipeline+Receive.swift).
     var decoders: [UInt8: any AudioCodec] = [:]
@@ -81,11 +81,11 @@ final class MediaPipeline {
         }
         switch media.security {
         case .none:
-            srtp = nil
+            protection = .clear
         case .sdes(let keying):
-            do { srtp = try SRTPSession(keying) } catch { throw .security(error.description) }
+            do { protection = .srtp(try SRTPSession(keying), label: "SRTP") } catch { throw .security(error.description) }
         case .dtls:
-            throw .unsupported("DTLS-SRTP is not implemented yet")
+            protection = .awaitingDTLS
         }
         jitterPayloadType = media.codec.receivePayloadType
         jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: encoder.rtpClockRate))
@@ -151,7 +151,7 @@ extension MediaPipeline {
 
     private func send(_ pcm: [Int16], at now: MediaTime) -> OutgoingDatagram? {
         let frame = assembler.frame(after: captureResampler.process(pcm))
-        guard media.direction.sends else {
+        guard media.direction.sends, !protection.isAwaitingKeys else {
             sender.skipSilence(samples: encoder.timestampsPerFrame)
             return nil
         }
@@ -170,7 +170,7 @@ extension MediaPipeline {
     }
 
     private func datagram(_ header: RTPHeader, _ payload: [UInt8]) -> OutgoingDatagram? {
-        guard var bytes = try? header.serialized(payload: payload) else { return nil }
+        guard !protection.isAwaitingKeys, var bytes = try? header.serialized(payload: payload) else { return nil }
         if let srtp {
             guard let protected = srtp.outbound.protectRTP(bytes) else { return nil }
             bytes = protected
@@ -185,6 +185,35 @@ extension MediaPipeline {
     }
 
     var encryptionDescription: String {
-        srtp.map { "SRTP (\($0.outbound.suite))" } ?? "none"
+        switch protection {
+        case .clear: "none"
+        case .srtp(let session, let label): "\(label) (\(session.outbound.suite))"
+        case .awaitingDTLS: "DTLS-SRTP (handshake not finished)"
+        }
+    }
+
+    /// The SRTP session, once there is one.
+    var srtp: SRTPSession? {
+        if case .srtp(let session, _) = protection { return session }
+        return nil
+    }
+
+    /// The DTLS handshake produced keys (RFC 5764 §4.2): SRTP starts now.
+    func keyed(with session: SRTPSession) {
+        protection = .srtp(session, label: "DTLS-SRTP")
+    }
+}
+
+/// How a call's packets are protected. DTLS-SRTP starts with no keys: until the handshake
+/// ends nothing is sent, so no audio ever leaves unprotected, and nothing is accepted.
+enum MediaProtection {
+    case clear
+    /// `label` says how the keys came: "SRTP" (SDES) or "DTLS-SRTP".
+    case srtp(SRTPSession, label: String)
+    case awaitingDTLS
+
+    var isAwaitingKeys: Bool {
+        if case .awaitingDTLS = self { return true }
+        return false
     }
 }

@@ -14,6 +14,9 @@ public final class RTPCallMediaFactory: CallMediaFactory {
         public var pulseServer: String?
         /// The rate audio devices run at.
         public var deviceSampleRate: Int
+        /// How long a DTLS-SRTP handshake may take before the call fails; covers the peer's
+        /// retransmissions of a lost flight (1 s, 2 s, 4 s … per RFC 6347 §4.2.4.1).
+        public var dtlsHandshakeTimeout: Duration = .seconds(20)
 
         public init(codecs: CodecFactory = CodecFactory(), srtpSuites: [SRTPCryptoSuite] = SRTPSession.offeredSuites,
                     pulseServer: String? = nil, deviceSampleRate: Int = 48000) {
@@ -26,11 +29,16 @@ public final class RTPCallMediaFactory: CallMediaFactory {
 
     public let configuration: Configuration
     private let group: any EventLoopGroup
+    /// Our DTLS-SRTP certificate, made once for all calls (RFC 5763 §5 asks only that its
+    /// fingerprint be in our SDP); nil if libcrypto could not make one, and then no DTLS.
+    public let dtlsCertificate: DTLSCertificate?
 
     /// `group`: the loops calls run on (each call stays on one); the engine's own group is fine.
-    public init(group: any EventLoopGroup, configuration: Configuration = Configuration()) {
+    /// `dtlsCertificate`: nil makes a fresh one (about a millisecond).
+    public init(group: any EventLoopGroup, configuration: Configuration = Configuration(), dtlsCertificate: DTLSCertificate? = nil) {
         self.group = group
         self.configuration = configuration
+        self.dtlsCertificate = dtlsCertificate ?? (try? DTLSCertificate())
     }
 
     public func prepare(_ request: CallMediaRequest) async throws(CallMediaError) -> any CallMediaSession {
@@ -42,14 +50,20 @@ public final class RTPCallMediaFactory: CallMediaFactory {
         let sockets = try await MediaSockets.bind(host: request.localAddress, range: request.portRange, on: loop, inbox: inbox)
         var capabilities = LocalMediaCapabilities(address: request.localAddress, rtpPort: UInt16(sockets.port), codecs: codecs)
         capabilities.srtp = request.srtp
-        if request.srtp != .off { capabilities.sdesKeys = SRTPSession.makeKeys(for: configuration.srtpSuites) }
+        if request.srtp != .off {
+            capabilities.sdesKeys = SRTPSession.makeKeys(for: configuration.srtpSuites)
+            // Offers keep SDES (SDP's makeOffer puts DTLS only in offers without SDES keys);
+            // answers to DTLS offers (UDP/TLS/RTP/SAVP) use this.
+            capabilities.dtls = dtlsCertificate?.identity
+        }
         let device = makeDevice(request.audio)
         return RTPCallMediaSession(
             capabilities: capabilities, sockets: sockets, inbox: inbox, loop: loop, device: device,
             pipeline: MediaPipeline.Configuration(
                 codecs: configuration.codecs,
                 noMediaTimeout: request.noMediaTimeout > 0 ? .seconds(Double(request.noMediaTimeout)) : nil,
-                cname: "dialtone-\(UInt32.random(in: 0...UInt32.max))@\(request.localAddress)"))
+                cname: "dialtone-\(UInt32.random(in: 0...UInt32.max))@\(request.localAddress)"),
+            dtls: dtlsCertificate.map { DTLSSetup(certificate: $0, handshakeTimeout: .nanoseconds(Int64(configuration.dtlsHandshakeTimeout.components.seconds) * 1_000_000_000 + configuration.dtlsHandshakeTimeout.components.attoseconds / 1_000_000_000)) })
     }
 
     private func makeDevice(_ audio: CallAudio) -> DeviceChoice {

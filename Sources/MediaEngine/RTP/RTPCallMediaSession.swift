@@ -9,12 +9,13 @@ import SDP
 public final class RTPCallMediaSession: CallMediaSession {
     public let capabilities: LocalMediaCapabilities
     public let events: AsyncStream<CallMediaEvent>
-    private let continuation: AsyncStream<CallMediaEvent>.Continuation
-    private let sockets: MediaSockets
-    private let loop: any EventLoop
+    let continuation: AsyncStream<CallMediaEvent>.Continuation
+    let sockets: MediaSockets
+    let loop: any EventLoop
     private let deviceChoice: DeviceChoice
     private let pipelineConfiguration: MediaPipeline.Configuration
-    private let state: NIOLoopBoundBox<State>
+    let dtlsSetup: DTLSSetup?
+    let state: NIOLoopBoundBox<State>
 
     /// Loop-only state.
     final class State {
@@ -26,6 +27,9 @@ public final class RTPCallMediaSession: CallMediaSession {
         var recording: String?
         var muted = false
         var stopped = false
+        /// DTLS-SRTP (RTPCallMediaSession+DTLS.swift): the handshake, and what came before it could start.
+        var dtls: DTLSMediaHandshake?
+        var earlyDTLS: [([UInt8], SocketAddress)] = []
     }
 
     /// RTCP every ~5 s (RFC 3550 §6.2's minimum for a two-party call), randomised ±50 % (§6.3.1)
@@ -36,16 +40,17 @@ public final class RTPCallMediaSession: CallMediaSession {
     static let maximumCatchUp = 10
 
     init(capabilities: LocalMediaCapabilities, sockets: MediaSockets, inbox: DatagramInbox, loop: any EventLoop,
-         device: DeviceChoice, pipeline: MediaPipeline.Configuration) {
+         device: DeviceChoice, pipeline: MediaPipeline.Configuration, dtls: DTLSSetup?) {
         self.capabilities = capabilities
         self.sockets = sockets
         self.loop = loop
         self.deviceChoice = device
         self.pipelineConfiguration = pipeline
+        self.dtlsSetup = dtls
         (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(256))
         state = NIOLoopBoundBox.makeBoxSendingValue(State(), eventLoop: loop)
         loop.execute { [self] in
-            inbox.setReceiver { [weak self] bytes, source, _ in self?.received(bytes, from: source) }
+            inbox.setReceiver { [weak self] bytes, source, isRTCPSocket in self?.received(bytes, from: source, isRTCPSocket: isRTCPSocket) }
         }
     }
 
@@ -71,6 +76,12 @@ public final class RTPCallMediaSession: CallMediaSession {
             pipeline.recorder = previous?.recorder
             pipeline.ntpClock = Self.makeNTPClock()
             state.pipeline = pipeline
+            if case .dtls(let keying) = media.security {
+                try self.startDTLS(keying, state: state)
+            } else {
+                state.dtls?.cancelTimers()
+                state.dtls = nil
+            }
             self.startClock(state)
         }
     }
@@ -139,6 +150,7 @@ public final class RTPCallMediaSession: CallMediaSession {
         let result = try? await onLoop { state -> (CallMediaSummary, (any AudioDevice)?) in
             state.stopped = true
             state.tickTask?.cancel()
+            state.dtls?.cancelTimers()
             let pipeline = state.pipeline
             if let pipeline, let bye = pipeline.makeReport(at: Self.now(), ntp: pipeline.ntpClock(Self.now()) ?? NTPTimestamp(seconds: 0, fraction: 0), goodbye: true) {
                 self.send(bye)
@@ -224,9 +236,14 @@ extension RTPCallMediaSession {
         channel.writeAndFlush(envelope, promise: nil)
     }
 
-    private func received(_ bytes: [UInt8], from source: SocketAddress) {
+    private func received(_ bytes: [UInt8], from source: SocketAddress, isRTCPSocket: Bool) {
         let state = self.state.value
-        guard let pipeline = state.pipeline, !state.stopped else { return }
+        guard !state.stopped else { return }
+        if RTPDemux.classify(bytes) == .dtls {
+            if !isRTCPSocket { receivedDTLS(bytes, from: source, state: state) }
+            return
+        }
+        guard let pipeline = state.pipeline else { return }
         pipeline.receive(bytes, from: source, at: Self.now()).forEach { continuation.yield($0) }
     }
 }

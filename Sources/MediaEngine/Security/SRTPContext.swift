@@ -108,14 +108,19 @@ public final class SRTPContext {
     }
 }
 
-/// Both directions of an SDES-keyed SRTP session (RFC 4568 §6.1).
+/// Both directions of an SRTP session, keyed by SDES (RFC 4568 §6.1) or DTLS (RFC 5764 §4.2).
 public struct SRTPSession {
     public let outbound: SRTPContext
     public let inbound: SRTPContext
 
     public init(_ keying: SDESKeying) throws(SRTPContext.Failure) {
-        outbound = try SRTPContext(suite: keying.suite, keySalt: keying.localKeySalt, direction: .outbound)
-        inbound = try SRTPContext(suite: keying.suite, keySalt: keying.remoteKeySalt, direction: .inbound)
+        try self.init(suite: keying.suite, localKeySalt: keying.localKeySalt, remoteKeySalt: keying.remoteKeySalt)
+    }
+
+    /// From keys known some other way (a DTLS-SRTP exporter, RFC 5764 §4.2).
+    public init(suite: SRTPCryptoSuite, localKeySalt: [UInt8], remoteKeySalt: [UInt8]) throws(SRTPContext.Failure) {
+        outbound = try SRTPContext(suite: suite, keySalt: localKeySalt, direction: .outbound)
+        inbound = try SRTPContext(suite: suite, keySalt: remoteKeySalt, direction: .inbound)
     }
 
     /// Fresh key‖salt for each suite we offer, from the system CSPRNG (never a seeded generator).
