@@ -143,7 +143,7 @@ let package = Package(
             name: "PhoneEngineTests",
             dependencies: [
                 "PhoneEngine", "DialtoneConfig", "SIPRegistration", "SIPTransport", "SIPServerLocation", "SIPSyntax", "TestSupport",
-                "MediaEngine", "SDP", "CallHistory", "SIPDialog",
+                "MediaEngine", "SDP", "CallHistory", "SIPDialog", .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .testTarget(name: "DialtoneConfigTests", dependencies: ["DialtoneConfig", "TestSupport"]),
         .testTarget(name: "SIPRegistrationTests", dependencies: ["SIPRegistration", "SIPSyntax", "SIPAuth", "TestSupport"]),

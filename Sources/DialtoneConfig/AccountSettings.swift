@@ -31,6 +31,7 @@ public struct AccountSettings: Sendable, Hashable, CustomStringConvertible, Cust
     /// In order of preference.
     public var codecs: [CodecName] = CodecName.allCases
     public var srtp: SRTPMode = .optional
+    public var srtpKeying: SRTPKeying = .sdes
     public var dtmf: DTMFMode = .rfc4733
     public var extraHeaders: [ExtraHeader] = []
     public var voicemailURI: SIPURI?
@@ -59,7 +60,7 @@ public struct AccountSettings: Sendable, Hashable, CustomStringConvertible, Cust
             "tlsClientCertificate": tlsClientCertificate as Any, "tlsClientKey": tlsClientKey as Any,
             "mwi": mwi, "enabled": enabled, "register": register, "outbound": outbound,
             "keepalive": keepalive, "keepaliveInterval": keepaliveInterval as Any, "codecs": codecs,
-            "srtp": srtp, "dtmf": dtmf, "extraHeaders": extraHeaders,
+            "srtp": srtp, "srtpKeying": srtpKeying, "dtmf": dtmf, "extraHeaders": extraHeaders,
             "voicemailURI": voicemailURI as Any,
         ], displayStyle: .struct)
     }

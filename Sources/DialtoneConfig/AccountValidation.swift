@@ -8,7 +8,7 @@ extension ConfigValidator {
         "name", "aor", "username", "password", "password_command", "display_name", "transport",
         "registrar", "outbound_proxy", "expires", "ca_file", "tls_verify", "tls_accept_self_signed",
         "tls_client_certificate", "tls_client_key", "mwi", "enabled", "register", "outbound",
-        "keepalive", "keepalive_interval", "codecs", "srtp", "dtmf", "extra_headers", "voicemail_uri",
+        "keepalive", "keepalive_interval", "codecs", "srtp", "srtp_keying", "dtmf", "extra_headers", "voicemail_uri",
     ]
 
     /// Every valid account; names are unique across them.
@@ -71,6 +71,7 @@ extension ConfigValidator {
         account.keepaliveInterval = interval == 0 ? nil : interval
         if let codecs = codecs(table, at: path) { account.codecs = codecs }
         account.srtp = choice(table, "srtp", at: path, as: SRTPMode.self) ?? .optional
+        account.srtpKeying = choice(table, "srtp_keying", at: path, as: SRTPKeying.self) ?? .sdes
         account.dtmf = choice(table, "dtmf", at: path, as: DTMFMode.self) ?? .rfc4733
         account.extraHeaders = extraHeaders(table, at: path)
         guard name != nil, aor != nil else { return nil }

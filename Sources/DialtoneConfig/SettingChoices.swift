@@ -31,6 +31,15 @@ public enum SRTPMode: String, Sendable, Hashable, CaseIterable {
     case mandatory
 }
 
+/// How our offers key SRTP. Answers follow whatever the caller offered.
+public enum SRTPKeying: String, Sendable, Hashable, CaseIterable {
+    /// Keys in the SDP (`a=crypto`, RFC 4568): what SIP providers and desk phones expect.
+    case sdes
+    /// A DTLS handshake on the media path (`a=fingerprint`, RFC 5763/5764): keys never
+    /// travel in the signalling, so a proxy that reads the SDP cannot decrypt the call.
+    case dtls
+}
+
 /// How key presses are sent during a call.
 public enum DTMFMode: String, Sendable, Hashable, CaseIterable {
     /// Telephone-event RTP payloads (RFC 4733).

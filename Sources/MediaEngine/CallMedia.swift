@@ -39,6 +39,8 @@ public struct CallMediaRequest: Sendable {
     /// Codec names in the account's order: "opus", "g722", "pcmu", "pcma".
     public var codecs: [String]
     public var srtp: SRTPPolicy
+    /// Our offers key SRTP by DTLS instead of SDES (answers follow the offer).
+    public var offersDTLS = false
     /// Where audio comes from and goes to.
     public var audio: CallAudio
     /// `[general] rtp_port_range`: RTP on an even port, RTCP on the next.

@@ -20,7 +20,7 @@ struct TestPhone {
     var uri: String { "sip:\(user)@127.0.0.1:\(port)" }
 
     static func start(_ user: String, general: String = "", account: String = "",
-                      alerts: (any AlertPlayer)? = nil) async throws -> TestPhone {
+                      alerts: (any AlertPlayer)? = nil, media: (any CallMediaFactory)? = nil) async throws -> TestPhone {
         let port = try LoopbackPort.free()
         let directory = try TemporaryDirectory(prefix: "call-\(user)")
         let toml = """
@@ -39,6 +39,7 @@ struct TestPhone {
         let history = try CallHistoryStore(databaseURL: URL(fileURLWithPath: directory.file("history.sqlite")))
         var options = EngineOptions(history: .store(history))
         options.alerts = alerts
+        options.mediaFactory = media
         let engine = PhoneEngine(configuration: try EngineHarness.configuration(toml), options: options)
         let watcher = EngineWatcher(engine)
         _ = try await engine.start()

@@ -55,6 +55,7 @@ public final class RTPCallMediaFactory: CallMediaFactory {
             // Offers keep SDES (SDP's makeOffer puts DTLS only in offers without SDES keys);
             // answers to DTLS offers (UDP/TLS/RTP/SAVP) use this.
             capabilities.dtls = dtlsCertificate?.identity
+            capabilities.offersDTLS = request.offersDTLS
         }
         let device = makeDevice(request.audio)
         return RTPCallMediaSession(

@@ -169,9 +169,10 @@ extension PhoneEngine {
         case .ipv6(let address): mediaHost = address
         }
         let general = configuration.general
-        let mediaRequest = CallMediaRequest(
+        var mediaRequest = CallMediaRequest(
             localAddress: mediaHost, codecs: settings.codecs.map(\.rawValue), srtp: Self.srtpPolicy(settings.srtp),
             audio: options.audio, portRange: general.rtpPortRange, noMediaTimeout: general.noRTPTimeout)
+        mediaRequest.offersDTLS = settings.srtpKeying == .dtls
         return CallSetup(
             account: settings, localAddress: SIPAddress(displayName: settings.displayName, uri: .sip(settings.aor)),
             contact: contact, credentials: credentials, route: route, dialogOptions: dialogOptions,

@@ -19,6 +19,9 @@ public struct LocalMediaCapabilities: Sendable, Hashable {
     public var sdesKeys: [SDESKey]
     /// Our DTLS identity, when DTLS-SRTP may be used.
     public var dtls: DTLSIdentity?
+    /// Offers key SRTP by DTLS (fingerprint + `setup:actpass`) rather than `a=crypto`, when we
+    /// have a DTLS identity. Answers always follow the offer.
+    public var offersDTLS: Bool
     /// `s=`; RFC 8866 §5.3 suggests `-`.
     public var sessionName: String
 
@@ -35,6 +38,7 @@ public struct LocalMediaCapabilities: Sendable, Hashable {
         srtp = .off
         sdesKeys = []
         dtls = nil
+        offersDTLS = false
         sessionName = "-"
     }
 

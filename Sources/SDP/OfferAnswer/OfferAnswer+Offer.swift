@@ -5,6 +5,9 @@ extension OfferAnswer {
     /// re-offer passes `sendonly` or `inactive`), rtcp-mux, and SRTP keying per `srtp`:
     /// `RTP/SAVP` + `a=crypto` when mandatory, `RTP/AVP` + `a=crypto` when optional (best
     /// effort), `UDP/TLS/RTP/SAVP` + fingerprint and `setup:actpass` for mandatory DTLS-only.
+    /// With `offersDTLS`, the DTLS attributes replace `a=crypto`: `UDP/TLS/RTP/SAVP` when
+    /// mandatory, `RTP/AVP` + fingerprint when optional (best effort, as with SDES: a peer
+    /// without DTLS answers plain RTP).
     public static func makeOffer(_ capabilities: LocalMediaCapabilities, origin: Origin)
         throws(NegotiationError) -> SessionDescription
     {
@@ -56,6 +59,14 @@ extension OfferAnswer {
             SDPAttribute.crypto(CryptoAttribute(tag: UInt32(index + 1), suite: key.suite,
                                                 keyParameters: [SRTPKeyParameter(inlineKeySalt: key.keySalt)]))
         }
+        let dtlsAttributes = (capabilities.dtls?.fingerprints.map(SDPAttribute.fingerprint) ?? []) + [.setup(.actpass)]
+        if capabilities.offersDTLS, capabilities.dtls != nil {
+            switch capabilities.srtp {
+            case .off: return (.rtpAVP, [])
+            case .optional: return (.rtpAVP, dtlsAttributes)
+            case .mandatory: return (.udpTLSRTPSAVP, dtlsAttributes)
+            }
+        }
         switch capabilities.srtp {
         case .off:
             return (.rtpAVP, [])
@@ -63,8 +74,7 @@ extension OfferAnswer {
             return (.rtpAVP, cryptos)
         case .mandatory:
             if !cryptos.isEmpty { return (.rtpSAVP, cryptos) }
-            let fingerprints = capabilities.dtls?.fingerprints.map(SDPAttribute.fingerprint) ?? []
-            return (.udpTLSRTPSAVP, fingerprints + [.setup(.actpass)])
+            return (.udpTLSRTPSAVP, dtlsAttributes)
         }
     }
 }

@@ -19,7 +19,10 @@ enum SecurityNegotiation {
         if !transport.usesDTLS, let sdes = answerSDES(offered.cryptos, keys: capabilities.sdesKeys) {
             return sdes
         }
-        if transport.isSecure, let dtls = try answerDTLS(offered, in: offer, identity: capabilities.dtls) {
+        // DTLS in a secure DTLS profile, or best effort in RTP/AVP (a fingerprint and a setup
+        // role offered there, as our own `offersDTLS` optional offers do).
+        if transport.isSecure || !offered.fingerprints.isEmpty || !offer.fingerprints.isEmpty,
+           let dtls = try answerDTLS(offered, in: offer, identity: capabilities.dtls) {
             return dtls
         }
         if transport.isSecure { throw .noAcceptableKeying }
