@@ -70,6 +70,13 @@ extension MediaPipeline {
         guard let decoder = decoder(for: header.payloadType) else { return }
         if decoder.rtpClockRate != jitterBuffer.configuration.clockRate {
             jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: decoder.rtpClockRate))
+            packetDurations = Self.packetDurationTracker(clockRate: decoder.rtpClockRate)
+        }
+        let sizeHint = ["PCMU", "PCMA", "G722"].contains(decoder.name.uppercased()) ? UInt32(payload.count) : 0
+        if let duration = packetDurations.assume(sizeHint) ?? packetDurations.observe(sequence: header.sequenceNumber, timestamp: header.timestamp) {
+            // The peer's packets are not 20 ms: the buffer's frame is one packet (it starts over,
+            // losing only what it held, once, early in the call).
+            jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: decoder.rtpClockRate, frameSamples: duration))
         }
         jitterPayloadType = header.payloadType
         jitterBuffer.insert(
@@ -85,8 +92,28 @@ extension MediaPipeline {
         return decoder
     }
 
-    /// One frame for the device: decoded, concealed or silent, at the device's rate.
+    /// One 20 ms frame for the device, from as many of the peer's packets as it takes (one for
+    /// 20 ms packets; two for 10 ms; a 30 ms packet covers one and a half).
     func playout(at now: MediaTime) -> [Int16] {
+        let frame = device.frameSamples
+        while playoutPending.count < frame {
+            // Ask the buffer for the packet due when the audio already decoded has played.
+            let ahead = MediaTime(microseconds: Int64(playoutPending.count) * 1_000_000 / Int64(device.sampleRate))
+            let decoded = playoutPacket(at: now + ahead)
+            guard !decoded.isEmpty else { break }
+            playoutPending += decoded
+        }
+        guard playoutPending.count >= frame else {
+            playoutPending.removeAll()
+            return [Int16](repeating: 0, count: frame)
+        }
+        let out = Array(playoutPending[0..<frame])
+        playoutPending.removeFirst(frame)
+        return out
+    }
+
+    /// One packet's worth from the jitter buffer: decoded, concealed or silent, at the device's rate.
+    private func playoutPacket(at now: MediaTime) -> [Int16] {
         guard let decoder = decoder(for: jitterPayloadType) else { return [Int16](repeating: 0, count: device.frameSamples) }
         var pcm: [Int16]
         var source = decoder
@@ -100,7 +127,9 @@ extension MediaPipeline {
             let next = jitterBuffer.recoveryPayload.flatMap { $0.first == jitterPayloadType ? Array($0.dropFirst()) : nil }
             pcm = decoder.conceal(next: next)
         case .silence:
-            pcm = [Int16](repeating: 0, count: decoder.frameSamples)
+            // As long as one of the buffer's frames, so the timing stays that of the packets.
+            let samples = Int(jitterBuffer.configuration.frameSamples) * decoder.sampleRate / max(decoder.rtpClockRate, 1)
+            pcm = [Int16](repeating: 0, count: samples)
         }
         return resampler(from: source.sampleRate)?.process(pcm) ?? [Int16](repeating: 0, count: device.frameSamples)
     }

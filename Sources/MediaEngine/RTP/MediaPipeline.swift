@@ -38,6 +38,11 @@ final class MediaPipeline {
     var playoutResamplers: [Int: Resampler] = [:]
     var jitterBuffer: JitterBuffer
     var jitterPayloadType: UInt8
+    /// How much audio the peer's packets carry (10–120 ms, whatever its ptime).
+    var packetDurations: PacketDurationTracker
+    /// Decoded audio at the device's rate not yet played: packets longer or shorter than the
+    /// 20 ms device frame are cut to size here.
+    var playoutPending: [Int16] = []
     var reception: RTPReceptionStatistics
     var dtmfReceiver = TelephoneEventReceiver()
     var latch: SymmetricRTPLatch<SocketAddress>
@@ -89,6 +94,7 @@ final class MediaPipeline {
         }
         jitterPayloadType = media.codec.receivePayloadType
         jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: encoder.rtpClockRate))
+        packetDurations = Self.packetDurationTracker(clockRate: encoder.rtpClockRate)
         reception = RTPReceptionStatistics(clockRate: encoder.rtpClockRate)
         let rtp = Self.address(media.remote.address, media.remote.rtpPort)
         latch = SymmetricRTPLatch(declaredAddress: rtp, acceptedPayloadTypes: Set(Self.receivable(media).map(\.receivePayloadType)))
@@ -103,8 +109,13 @@ final class MediaPipeline {
         media.codecs + (media.telephoneEvent.map { [$0] } ?? [])
     }
 
-    static func jitterConfiguration(clockRate: Int) -> JitterBuffer.Configuration {
-        JitterBuffer.Configuration(clockRate: clockRate, frameSamples: UInt32(clockRate / 50))
+    static func jitterConfiguration(clockRate: Int, frameSamples: UInt32? = nil) -> JitterBuffer.Configuration {
+        JitterBuffer.Configuration(clockRate: clockRate, frameSamples: frameSamples ?? UInt32(clockRate / 50))
+    }
+
+    /// 20 ms assumed until the peer's packets show otherwise; at most 120 ms per packet.
+    static func packetDurationTracker(clockRate: Int) -> PacketDurationTracker {
+        PacketDurationTracker(initial: UInt32(clockRate / 50), maximum: UInt32(clockRate * 120 / 1000))
     }
 
     static func address(_ host: String, _ port: UInt16) -> SocketAddress {

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import MediaCore
+import MediaEngine
+import SDP
+import Testing
+import TestSupport
+
+/// Peers that send other packet times than 20 ms (a=ptime:30 and 40 are common on trunks and
+/// desk phones): the audio must come out continuous, not 30 ms of sound and 10 ms of silence.
+@Suite(.timeLimit(.minutes(2))) struct PacketTimeTests {
+    @Test(arguments: [10, 30, 40, 60]) func aPeerSendingOtherPacketTimesIsHeardWithoutGaps(ptime: Int) async throws {
+        let directory = try TemporaryDirectory(prefix: "ptime")
+        let probe = try RTPProbe()
+        defer { probe.close() }
+        let factory = RTPCallMediaFactory(group: mediaTestGroup)
+        let session = try await factory.prepare(CallMediaRequest(
+            localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off,
+            audio: .files(play: nil, record: directory.file("heard.wav")), noMediaTimeout: 0))
+        var ours = LocalSDPSession(sessionID: 1)
+        let offer = try ours.makeOffer(session.capabilities)
+        var probeSide = LocalMediaCapabilities(address: "127.0.0.1", rtpPort: probe.port, codecs: [.pcmu])
+        probeSide.packetTime = UInt32(ptime)
+        let answer = try OfferAnswer.makeAnswer(
+            to: offer, capabilities: probeSide,
+            origin: Origin(username: "-", sessionID: "2", sessionVersion: "2", addressType: .ipv4, address: "127.0.0.1"))
+        try await session.apply(try ours.processAnswer(answer.answer, toOffer: offer))
+        try await OffPool.run { probe.sendTone(frequency: 1000, seconds: 2, packetMilliseconds: ptime, to: session.capabilities.rtpPort) }
+        _ = await session.stop()
+
+        let heard = try WAVFile.read(path: directory.file("heard.wav")).mono(at: 8000)
+        let sound = AudioAnalysis.trimLeadingSilence(heard)
+        let middle = Array(sound.dropFirst(1600).prefix(8000))  // 0.2 s in, one second long
+        #expect(middle.count == 8000, "heard \(sound.count) samples")
+        let windows = stride(from: 0, to: middle.count - 80, by: 80).map { AudioAnalysis.rms(middle[$0..<$0 + 80]) }
+        let quiet = windows.filter { $0 < 0.1 }.count
+        #expect(quiet == 0, "\(quiet) of \(windows.count) 10 ms windows are quiet at ptime \(ptime)")
+        #expect(AudioAnalysis.powerShare(at: 1000, in: middle, sampleRate: 8000) > 0.9)
+    }
+}
+
+extension RTPProbe {
+    /// Sends a steady PCMU tone in packets of `packetMilliseconds`, paced in real time.
+    func sendTone(frequency: Double, seconds: Double, packetMilliseconds: Int, to remotePort: UInt16) {
+        var remote = sockaddr_in()
+        remote.sin_family = sa_family_t(AF_INET)
+        remote.sin_addr.s_addr = inet_addr("127.0.0.1")
+        remote.sin_port = remotePort.bigEndian
+        let samplesPerPacket = 8 * packetMilliseconds
+        let tone = AudioAnalysis.sine(frequency: frequency, sampleRate: 8000, count: Int(seconds * 8000), amplitude: 0.5)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var packet: [UInt8] = []
+        for (index, first) in stride(from: 0, to: tone.count - samplesPerPacket, by: samplesPerPacket).enumerated() {
+            let due = start + .milliseconds(index * packetMilliseconds)
+            if clock.now < due { Thread.sleep(forTimeInterval: Double((due - clock.now).components.attoseconds) / 1e18) }
+            packet.removeAll(keepingCapacity: true)
+            let header = RTPHeader(marker: index == 0, payloadType: 0, sequenceNumber: UInt16(truncatingIfNeeded: index),
+                                   timestamp: UInt32(truncatingIfNeeded: first), ssrc: 0x0BAD_CAFE)
+            try? header.write(to: &packet)
+            packet += G711.encode(Array(tone[first..<first + samplesPerPacket]), law: .muLaw)
+            _ = packet.withUnsafeBytes { bytes in
+                withUnsafePointer(to: &remote) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        sendto(socket, bytes.baseAddress, bytes.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+            }
+        }
+        // Let the last packets play out.
+        Thread.sleep(forTimeInterval: 0.3)
+    }
+}
