@@ -76,8 +76,8 @@ import Testing
         let refer = try #require(session.transfer(to: Self.carol, replacing: consultation).sentRequests.first)
         let (_, replaces) = try ReferTarget.parse(try #require(refer.headers[.referTo]))
         // Carol receives it: her local tag is our remote tag.
-        #expect(replaces == ReplacesHeader(callID: "consult@192.0.2.10", toTag: "alice-c", fromTag: "carol-c"))
-        #expect(refer.headers[.referTo]?.contains("Replaces=consult%40192.0.2.10%3Bto-tag%3Dalice-c%3Bfrom-tag%3Dcarol-c") == true)
+        #expect(replaces == ReplacesHeader(callID: "consult@192.0.2.10", toTag: "carol-c", fromTag: "alice-c"))
+        #expect(refer.headers[.referTo]?.contains("Replaces=consult%40192.0.2.10%3Bto-tag%3Dcarol-c%3Bfrom-tag%3Dalice-c") == true)
     }
 
     @Test func incomingReferIsAcceptedAndProgressNotified() throws {

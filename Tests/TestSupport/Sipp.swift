@@ -9,14 +9,15 @@ public final class Sipp: Sendable {
 
     /// Starts `scenario` (a file name in Tests/Peers/sipp) as a client towards `target`
     /// (`host:port`), or as a server when `target` is nil; sipp exits after `calls` calls
-    /// (one per Call-ID).
-    public init(scenario: String, target: String?, calls: Int = 1, transport: String = "u1", port: UInt16? = nil) throws {
+    /// (one per Call-ID). `arguments` go before the target (`-s alice`, `-key name value`).
+    public init(scenario: String, target: String?, calls: Int = 1, transport: String = "u1", port: UInt16? = nil,
+                arguments extra: [String] = []) throws {
         directory = try TemporaryDirectory(prefix: "sipp")
         let chosen = try port ?? LoopbackPort.free(onAll: ["127.0.0.1"])
         self.port = chosen
         let scenarioFile = Fixtures.repositoryRoot.appendingPathComponent("Tests/Peers/sipp/\(scenario)").path
         var arguments = ["-sf", scenarioFile, "-i", "127.0.0.1", "-p", String(chosen), "-m", String(calls), "-nostdin",
-                         "-t", transport, "-trace_err", "-timeout", "60s", "-timeout_error"]
+                         "-t", transport, "-trace_err", "-timeout", "60s", "-timeout_error"] + extra
         if let target { arguments.append(target) }
         peer = try PeerProcess(.init(
             name: "sipp \(scenario)", executable: "/usr/bin/sipp", arguments: arguments,

@@ -39,10 +39,11 @@ extension Call {
         let hasToTag = ((try? request.headers.to)??.tag).map { !$0.isEmpty } ?? false
         var options = setup.route?.options ?? setup.dialogOptions
         if hasToTag { options = setup.dialogOptions }
+        let order = ResponseOrder { sink.yield($0) }
         options.provisional = { sink.yield(.response($0)) }
-        options.lateFinal = { sink.yield(.lateSuccess($0)) }
+        options.lateFinal = { order.late($0) }
         let services = services
-        let fixed = hasToTag ? nil : setup.route?.targets
+        let fixed = hasToTag || !setup.routeServes(request.uri) ? nil : setup.route?.targets
         let chosen = options
         outbox.yield {
             guard let targets = await Self.targets(for: request, fixed: fixed, services: services) else {
@@ -53,7 +54,7 @@ extension Call {
             // The transaction runs on its own; the queue only waits for the next hop.
             Task {
                 let outcome = await transactions.send(request, over: targets, options: chosen)
-                sink.yield(.response(outcome.response))
+                order.final(outcome.response)
             }
         }
     }

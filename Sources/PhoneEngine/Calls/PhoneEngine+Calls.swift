@@ -124,7 +124,8 @@ extension PhoneEngine {
         var list = route.targets
         guard let first = list.current(at: services.clock.now()) else { throw .noRoute("no target for \(uri)") }
         let contact = await registrar.contactURI(toward: first)
-        let setup = await callSetup(registrar, contact: contact, route: route)
+        var setup = await callSetup(registrar, contact: contact, route: route)
+        if !CallTarget.usesAccountServers(uri, account: registrar.settings) { setup.directTarget = uri.sipURI }
         let id = callTable.newID()
         let call = Call(id: id, direction: .outgoing, remoteURI: uri.description, setup: setup,
                         services: services, owner: callOwner(), history: history)

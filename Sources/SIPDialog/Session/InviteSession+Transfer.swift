@@ -9,8 +9,11 @@ extension InviteSession {
 
     /// Attended transfer (RFC 5589 §7): asks the peer to call `target` with a Replaces naming
     /// our consultation dialog `consultation` with that target, so the target swaps calls.
+    /// The tags are the target's view of that dialog (RFC 3891 §3, RFC 5589 §7.1 example):
+    /// to-tag is its local tag, i.e. our remote tag, and from-tag is ours.
     public mutating func transfer(to target: SIPURI, replacing consultation: DialogID) -> [CallAction] {
-        sendRefer(ReferTarget.referTo(target, replacing: ReplacesHeader(replacing: consultation)))
+        let replaces = ReplacesHeader(callID: consultation.callID, toTag: consultation.remoteTag, fromTag: consultation.localTag)
+        return sendRefer(ReferTarget.referTo(target, replacing: replaces))
     }
 
     private mutating func sendRefer(_ referTo: String) -> [CallAction] {
