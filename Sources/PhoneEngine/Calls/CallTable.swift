@@ -33,6 +33,7 @@ public enum CallError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidTarget(String)
     case noRoute(String)
     case noSuchCall(CallID)
+    case recordingFailed(String)
 
     public var description: String {
         switch self {
@@ -42,6 +43,7 @@ public enum CallError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidTarget(let text): "cannot call \(text): not a number, user or SIP URI"
         case .noRoute(let reason): "no route: \(reason)"
         case .noSuchCall(let id): "no call \(id)"
+        case .recordingFailed(let reason): "cannot record: \(reason)"
         }
     }
 }

@@ -31,6 +31,8 @@ public struct EngineOptions: Sendable {
     public var history: HistoryChoice
     /// Where each call's audio comes from and goes to.
     public var audio: CallAudio
+    /// Where recordings without a given path go; nil: `$XDG_DATA_HOME/dialtone/recordings`.
+    public var recordingsDirectory: String?
 
     public init(
         clock: any TransportClock = SystemTransportClock(), group: (any EventLoopGroup)? = nil, dns: (any DNSClient)? = nil,
