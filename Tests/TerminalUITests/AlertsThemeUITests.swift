@@ -57,24 +57,24 @@ import TestSupport
             notify_command = ["\(script)", "\(output)"]
 
             """
-        let rig = try await CallUITests.Rig.start("ui-notify", ui: ui)
-        #expect(try await rig.tmux.format("#{window_bell_flag}") == "0")
-        let bob = try await rig.baresip("bob")
-        try await bob.command("dial", "sip:alice@example.test")
-        try await rig.tmux.waitFor("Incoming call")
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !FileManager.default.fileExists(atPath: output), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
+        try await CallUITests.Rig.with("ui-notify", ui: ui) { rig in
+            #expect(try await rig.tmux.format("#{window_bell_flag}") == "0")
+            let bob = try await rig.baresip("bob")
+            try await bob.command("dial", "sip:alice@example.test")
+            try await rig.tmux.waitFor("Incoming call")
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !FileManager.default.fileExists(atPath: output), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let notified = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(notified.contains("arg=sip:bob@example.test\n"), "\(notified)")
+            #expect(notified.contains("uri=sip:bob@example.test\n"))
+            #expect(notified.contains("account=home\n"))
+            #expect(try await rig.tmux.format("#{window_bell_flag}") == "1", "the terminal bell rang")
+            try await rig.tmux.press("x")  // reject
+            try await rig.tmux.waitFor("the popup gone") { !$0.contains("Incoming call") }
+            try await rig.quit()
         }
-        let notified = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(notified.contains("arg=sip:bob@example.test\n"), "\(notified)")
-        #expect(notified.contains("uri=sip:bob@example.test\n"))
-        #expect(notified.contains("account=home\n"))
-        #expect(try await rig.tmux.format("#{window_bell_flag}") == "1", "the terminal bell rang")
-        try await rig.tmux.press("x")  // reject
-        try await rig.tmux.waitFor("the popup gone") { !$0.contains("Incoming call") }
-        try await rig.quit()
-        await bob.stop()
     }
 
     @Test func contactsWrittenByAnotherProgramAppearWithoutARestart() async throws {
