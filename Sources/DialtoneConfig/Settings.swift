@@ -54,9 +54,17 @@ public struct UISettings: Sendable, Hashable {
     public var theme = "dark"
     /// `[ui.keys]` in file order.
     public var keys: [KeyBindingEntry] = []
+    /// Ring the terminal bell when a call comes in.
+    public var bell = true
+    /// A program (and its first arguments) run for each incoming call, e.g.
+    /// `["notify-send", "Incoming call"]`; the caller is appended as arguments and set in the
+    /// environment. Run directly, never through a shell, so caller text cannot inject commands.
+    public var notifyCommand: [String] = []
 
-    public init(theme: String = "dark", keys: [KeyBindingEntry] = []) {
+    public init(theme: String = "dark", keys: [KeyBindingEntry] = [], bell: Bool = true, notifyCommand: [String] = []) {
         self.theme = theme
         self.keys = keys
+        self.bell = bell
+        self.notifyCommand = notifyCommand
     }
 }

@@ -51,8 +51,9 @@ extension ThemeColor {
         }
     }
 
-    /// The reference RGB of 256-palette entry `n`.
-    static func rgbOfIndex(_ n: UInt8) -> (UInt8, UInt8, UInt8) {
+    /// The reference RGB of 256-palette entry `n` (also what a direct-colour terminal is sent
+    /// for a palette colour).
+    public static func rgbOfIndex(_ n: UInt8) -> (UInt8, UInt8, UInt8) {
         if n < 16 { return ansiRGB[Int(n)] }
         if n >= 232 { let v = UInt8(8 + 10 * (Int(n) - 232)); return (v, v, v) }
         let c = Int(n) - 16

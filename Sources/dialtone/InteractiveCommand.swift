@@ -64,7 +64,10 @@ struct InteractiveCommand: ParsableCommand {
             contactsDirectory: configuration.general.contactsDirectory, historyFile: configuration.general.historyFile)
         let parts = InteractiveApp.Parts(
             terminal: terminal, engine: engine, storage: storage, inbox: inbox, reducer: UIReducer(keyMap: keyMap),
-            renderer: ScreenRenderer(keyMap: keyMap), engineEpoch: engineEpoch, latencyLog: Self.latencyLog(environment))
+            renderer: ScreenRenderer(keyMap: keyMap), engineEpoch: engineEpoch, latencyLog: Self.latencyLog(environment),
+            alert: IncomingCallAlert(bell: configuration.ui.bell, notifyCommand: configuration.ui.notifyCommand),
+            environment: environment,
+            themes: ThemeSwitcher(current: configuration.ui.theme, configPath: isFirstRun ? nil : path, environment: environment))
         InteractiveApp(parts, initialState: state).run()
     }
 

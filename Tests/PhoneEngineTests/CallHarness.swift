@@ -80,6 +80,8 @@ extension CallNotification.Kind {
         case .dtmf: "dtmf"
         case .ended: "ended"
         case .stats: "call_stats"
+        case .muted: "muted"
+        case .recording: "recording"
         }
     }
 

@@ -90,9 +90,12 @@ import Testing
     }
 
     @Test func helpListsEveryActionAt80x24() {
-        var state = Sample.state()
-        state.overlay = .help
-        let text = ScreenRenderer().render(state).text
+        var driver = Driver(Sample.state())
+        driver.press(.character("?"))
+        var text = ScreenRenderer().render(driver.state).text
+        // What does not fit on the first screen is reached by scrolling.
+        driver.press(.pageDown)
+        text += ScreenRenderer().render(driver.state).text
         for action in UIAction.allCases {
             #expect(text.contains(action.hint), "\(action.hint) missing from help")
         }

@@ -50,6 +50,16 @@ public final class TmuxSession: Sendable {
         try await tmux(["capture-pane", "-p", "-t", name])
     }
 
+    /// The screen with its SGR escapes (`capture-pane -e`): colours and attributes can be asserted.
+    public func captureStyled() async throws -> String {
+        try await tmux(["capture-pane", "-p", "-e", "-t", name])
+    }
+
+    /// A tmux format evaluated for the session's window, e.g. `#{window_bell_flag}`.
+    public func format(_ format: String) async throws -> String {
+        try await tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     public func resize(columns: Int, rows: Int) async throws {
         try await tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
     }

@@ -21,6 +21,10 @@ public struct CallNotification: Sendable, Hashable {
         /// The last event of a call: the SIP status when one decided, the reason, talk time.
         case ended(code: Int?, reason: String, duration: Double?)
         case stats(CallMediaStatistics)
+        /// Our microphone was muted (true) or unmuted.
+        case muted(Bool)
+        /// Recording started to this file, or stopped (nil: the file is complete).
+        case recording(path: String?)
     }
 
     public var call: CallID

@@ -41,6 +41,10 @@ public struct CallSnapshot: Sendable, Hashable {
     public var codec: String?
     /// `none`, `srtp-sdes`, `dtls-srtp`.
     public var encryption: String
+    /// Our microphone is muted: the peer hears silence.
+    public var isMuted: Bool = false
+    /// The WAV file this call is being recorded to, nil when not recording.
+    public var recordingPath: String?
     /// When ended: the SIP status that decided it, if any, and the reason in words.
     public var endCode: Int?
     public var endReason: String?

@@ -35,6 +35,7 @@ public enum CallError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchCall(CallID)
     /// No account is configured and the target is not a full SIP address.
     case needsAccount(String)
+    case recordingFailed(String)
 
     public var description: String {
         switch self {
@@ -46,6 +47,7 @@ public enum CallError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noSuchCall(let id): "no call \(id)"
         case .needsAccount(let target):
             "no account is configured: \(target) needs one (without one, call a full SIP address such as sip:user@host, or echo)"
+        case .recordingFailed(let reason): "cannot record: \(reason)"
         }
     }
 }

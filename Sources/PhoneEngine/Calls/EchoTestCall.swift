@@ -68,8 +68,13 @@ actor EchoTestCall {
         await finish(reason: "hung up")
     }
 
-    func setMuted(_ muted: Bool) async {
-        await near?.setMuted(muted)
+    func setMuted(_ muted: Bool) async -> Bool {
+        guard let near, !isFinished else { return false }
+        await near.setMuted(muted)
+        snapshot.isMuted = muted
+        owner.emit(.call(snapshot))
+        notify(.muted(muted))
+        return true
     }
 
     private func mediaEvent(_ event: CallMediaEvent) async {

@@ -77,6 +77,8 @@ public struct EngineEventJSON: Sendable {
         case .ended(let code, let reason, let duration):
             return ("ended", base + [("code", code.map { .int($0) } ?? .null), ("reason", .string(reason)),
                                      ("duration", duration.map { .double($0) } ?? .null)])
+        case .muted(let muted): return ("muted", base + [("muted", .bool(muted))])
+        case .recording(let path): return ("recording", base + [("recording", .bool(path != nil)), ("path", .optionalString(path))])
         case .stats(let stats):
             return ("call_stats", base + [
                 ("codec", .string(stats.codec)), ("encryption", .string(stats.encryption)),

@@ -35,6 +35,8 @@ public struct EngineOptions: Sendable {
     /// (scripts, the agent, tests of other things).
     public var alerts: (any AlertPlayer)?
     public var ringer: RingerRules = RingerRules()
+    /// Where recordings without a given path go; nil: `$XDG_DATA_HOME/dialtone/recordings`.
+    public var recordingsDirectory: String?
 
     public init(
         clock: any TransportClock = SystemTransportClock(), group: (any EventLoopGroup)? = nil, dns: (any DNSClient)? = nil,

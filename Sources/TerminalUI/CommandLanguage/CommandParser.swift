@@ -56,6 +56,7 @@ public enum CommandParser {
         case "history-delete": return .deleteHistory(id: try a.required("ID"))
         case "export": return try a.export()
         case "help": return .help(topic: a.optional())
+        case "theme": return .theme(name: a.optional())
         default: return .quit
         }
     }

@@ -43,6 +43,7 @@ public struct CommandResolver: Sendable {
         case .deleteHistory(let id): return [.deleteHistoryEntry(id: id)]
         case .export(let path, let format): return [.exportTrace(path: path, format: format)]
         case .help: return []
+        case .theme(let name): return [.setTheme(name: name)]
         case .quit: return [.quit]
         }
     }

@@ -37,5 +37,7 @@ public enum ParsedCommand: Sendable, Hashable {
     case deleteHistory(id: String)
     case export(path: String, format: TraceFormat)
     case help(topic: String?)
+    /// `theme light`; a bare `theme` goes to the next shipped theme.
+    case theme(name: String?)
     case quit
 }

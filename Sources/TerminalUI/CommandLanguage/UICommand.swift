@@ -29,6 +29,9 @@ public enum UICommand: Sendable, Hashable {
     case exportTrace(path: String, format: TraceFormat)
     /// First run: write the starter configuration to `path` (never over an existing file).
     case writeStarterConfig(path: String)
+    /// Shows the UI in another theme now (nil: the next shipped one); the configuration file
+    /// is not changed.
+    case setTheme(name: String?)
     case quit
 }
 

@@ -69,6 +69,7 @@ public struct KeyMap: Sendable, Hashable {
         .sendMessage: [.character("w")],
         .exportTrace: [.character("E")],
         .commandPrompt: [.character(":")],
+        .cycleTheme: [.character("C")],
         .help: [.character("?"), .function(10)],
         .quit: [.character("q")],
     ])

@@ -41,6 +41,7 @@ public enum UIAction: String, Sendable, Hashable, CaseIterable {
     case exportTrace = "export"
     // Global
     case commandPrompt = "command"
+    case cycleTheme = "theme"
     case help, quit
 
     public var name: String { rawValue }
@@ -86,6 +87,7 @@ public enum UIAction: String, Sendable, Hashable, CaseIterable {
         case .sendMessage: return "message"
         case .exportTrace: return "export trace"
         case .commandPrompt: return "command"
+        case .cycleTheme: return "next theme"
         case .help: return "help"
         case .quit: return "quit"
         }
@@ -106,7 +108,7 @@ public enum UIAction: String, Sendable, Hashable, CaseIterable {
         case .moveUp, .moveDown, .pageUp, .pageDown, .activate, .cancel, .search, .cycleFilter, .cycleAccountFilter,
             .toggleDebugView, .redial, .addToContacts, .edit, .delete, .sendMessage, .exportTrace:
             return .lists
-        case .commandPrompt, .help, .quit:
+        case .commandPrompt, .cycleTheme, .help, .quit:
             return .global
         }
     }

@@ -39,6 +39,10 @@ public struct UIReducer: Sendable {
             if let action, action == .quit || action == .commandPrompt { return perform(action, &state) }
             return []
         }
+        if state.overlay == .help, let action, [.moveUp, .moveDown, .pageUp, .pageDown].contains(action) {
+            scrollHelp(action, &state)
+            return []
+        }
         if state.overlay != nil {
             state.overlay = nil
             return []
@@ -69,8 +73,11 @@ public struct UIReducer: Sendable {
         switch action {
         case .commandPrompt:
             openPrompt("", &state)
+        case .cycleTheme:
+            return [.setTheme(name: nil)]
         case .help:
             state.overlay = .help
+            state.helpScroll = 0
         case .quit:
             let inProgress = state.phone.calls.filter { $0.state != .ended }
             if inProgress.isEmpty || state.isQuitPending {
@@ -83,6 +90,15 @@ public struct UIReducer: Sendable {
             break
         }
         return []
+    }
+
+    /// Arrows move the help by one entry, page keys by a screen; it stops at both ends.
+    private func scrollHelp(_ action: UIAction, _ state: inout UIState) {
+        let area = Rect(x: 0, y: 0, width: state.columns, height: state.rows)
+        let maximum = Overlays.maxScroll(Overlays.helpEntries(keyMap), in: area)
+        let page = max(1, state.rows - 2)
+        let step = action == .moveUp ? -1 : action == .moveDown ? 1 : action == .pageUp ? -page : page
+        state.helpScroll = max(0, min(maximum, state.helpScroll + step))
     }
 
     func openPrompt(_ text: String, _ state: inout UIState) {

@@ -3,10 +3,14 @@ import Themes
 
 /// The calls area: one aligned row per call, numbered as commands refer to them (`answer 2`).
 enum CallsPane {
-    static let columns: [Columns.Spec] = [
-        .fixed(2, .right), .flexible(minimum: 12), .fixed(8), .fixed(14), .fixed(7, .right),
-        .fixed(5), .fixed(4), .fixed(2), .fixed(14),
-    ]
+    /// The flags column is only as wide as "MUTED REC" while some call is muted or recorded;
+    /// at 80 columns the quality column then makes way (columns drop from the right).
+    static func columns(flagsWidth: Int) -> [Columns.Spec] {
+        [
+            .fixed(2, .right), .flexible(minimum: 12), .fixed(8), .fixed(14), .fixed(7, .right),
+            .fixed(5), .fixed(4), .fixed(flagsWidth), .fixed(14),
+        ]
+    }
     static let headers = ["#", "Remote", "Account", "State", "Time", "Codec", "Enc", "", " Loss  Jit MOS"]
 
     static func draw(_ context: RenderContext, in rect: Rect, into buffer: inout ScreenBuffer) {
@@ -15,9 +19,10 @@ enum CallsPane {
         let focused = state.focus == .calls
         buffer.drawBox(rect, title: "Calls", titleRole: focused ? .listSelected : nil)
         let inner = rect.inset(by: 1)
-        let table = Columns(columns, totalWidth: inner.width - 1)
-        table.draw(headers, into: &buffer, x: inner.x + 1, y: inner.y)
         let calls = state.phone.calls
+        let flagged = calls.contains { $0.isMuted || $0.isRecording }
+        let table = Columns(columns(flagsWidth: flagged ? 9 : 2), totalWidth: inner.width - 1)
+        table.draw(headers, into: &buffer, x: inner.x + 1, y: inner.y)
         let current = state.currentCall?.id
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         ListDrawing.draw(
@@ -27,13 +32,13 @@ enum CallsPane {
             let call = calls[index]
             table.draw(
                 values(call, number: index + 1, now: state.now), into: &buffer, x: row.x, y: row.y,
-                roles: [3: role(for: call.state), 6: call.encryption == .none ? .callUnencrypted : .callEncrypted])
+                roles: [3: role(for: call.state), 6: call.encryption == .none ? .callUnencrypted : .callEncrypted, 7: .callRinging])
         }
     }
 
     static func values(_ call: CallRow, number: Int, now: Date) -> [String] {
         let duration = call.connectedAt.map { TimeText.duration(seconds: Int(now.timeIntervalSince($0))) } ?? ""
-        let flags = (call.isMuted ? "M" : "") + (call.isRecording ? "●" : "")
+        let flags = [call.isMuted ? "MUTED" : nil, call.isRecording ? "REC" : nil].compactMap { $0 }.joined(separator: " ")
         return [
             "\(number)", call.displayName, call.account, stateText(call), duration, call.codec ?? "",
             encryptionText(call.encryption), flags, call.quality.map(qualityText) ?? "",

@@ -35,19 +35,10 @@ public struct ColorPlan: Sendable, Hashable {
         case .ansi(let n) where depth != .trueColor || n < 8: return Int32(n)
         case .indexed(let n) where depth != .trueColor: return Int32(n)
         case .ansi(let n), .indexed(let n):
-            let (r, g, b) = paletteRGB(n)
+            let (r, g, b) = ThemeColor.rgbOfIndex(n)
             return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
         case .rgb(let r, let g, let b): return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
         }
-    }
-
-    /// xterm's reference RGB for palette entry `n` (the same formula as `ColorDepth.swift`).
-    static func paletteRGB(_ n: UInt8) -> (UInt8, UInt8, UInt8) {
-        if n < 16 { return ThemeColor.ansiRGB[Int(n)] }
-        if n >= 232 { let v = UInt8(8 + 10 * (Int(n) - 232)); return (v, v, v) }
-        let levels: [UInt8] = [0, 95, 135, 175, 215, 255]
-        let c = Int(n) - 16
-        return (levels[c / 36], levels[c / 6 % 6], levels[c % 6])
     }
 
     /// The depth a terminal can show from its terminfo: `colors` and the `RGB` flag; nil when

@@ -11,7 +11,7 @@ import Themes
 /// dedicated thread, never the cooperative pool; TOOLCHAIN.md §2).
 public final class NcursesTerminal {
     private let window: UnsafeMutablePointer<WINDOW>
-    private let plan: ColorPlan
+    private var plan: ColorPlan
     private var previous: ScreenBuffer?
 
     /// Initialises the terminal: locale (for UTF-8), cbreak, no echo, keypad, colours at the
@@ -32,10 +32,24 @@ public final class NcursesTerminal {
             depth = ColorPlan.depth(colors: Int(tigetnum("colors")), hasRGB: tigetflag("RGB") > 0, environment: environment)
         }
         plan = ColorPlan(theme: theme, depth: depth)
-        if depth != nil {
-            for entry in plan.entries.values {
-                init_extended_pair(entry.pair, entry.foreground, entry.background)
-            }
+        definePairs()
+    }
+
+    /// Draws with `theme` from now on: the colour pairs are redefined and the next `draw`
+    /// repaints every cell (attributes live in the cells, not in the pairs).
+    public func setTheme(_ theme: Theme) {
+        plan = ColorPlan(theme: theme, depth: plan.depth)
+        definePairs()
+        previous = nil
+        // curses compares cells by pair number, which did not change: without this the
+        // terminal would keep the old colours until each cell changed for another reason.
+        clearok(window, true)
+    }
+
+    private func definePairs() {
+        guard plan.depth != nil else { return }
+        for entry in plan.entries.values {
+            init_extended_pair(entry.pair, entry.foreground, entry.background)
         }
     }
 

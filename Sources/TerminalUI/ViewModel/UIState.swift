@@ -85,6 +85,8 @@ public struct UIState: Sendable, Hashable {
     public var debugRawScroll = 0
     /// The user asked to quit while calls were up: the next quit key confirms.
     public var isQuitPending = false
+    /// Entries scrolled off the top of the help screen (when it is longer than the terminal).
+    public var helpScroll = 0
 
     public init(
         phone: PhoneSnapshot = PhoneSnapshot(), now: Date, timeZone: TimeZone = .current, columns: Int = 80, rows: Int = 24

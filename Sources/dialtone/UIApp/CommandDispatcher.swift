@@ -13,10 +13,6 @@ struct CommandDispatcher: Sendable {
     /// Starts `command`. `traces` is the trace to export, taken on the UI thread so the export
     /// holds exactly what the debug pane showed when the key was pressed.
     func dispatch(_ command: UICommand, traces: @autoclosure () -> [TraceRecord]) {
-        if let notice = UnsupportedFeatures.notice(for: command) {
-            inbox.post(.notice(notice))
-            return
-        }
         switch command {
         case .enableAccount(let name): account(name, "enabling") { await $0.enable(account: name) }
         case .disableAccount(let name): account(name, "un-registering") { await $0.disable(account: name) }
@@ -69,8 +65,11 @@ struct CommandDispatcher: Sendable {
                     inbox.post(.notice("message to \(to) not sent: \(error)"))
                 }
             }
-        case .quit, .setMuted, .setRecording:
-            break
+        case .setMuted(let id, let muted): call(id, muted ? "mute" : "unmute") { await $0.setMuted($1, muted) }
+        case .setRecording(let id, let recording):
+            record(id, recording)
+        case .quit, .setTheme:
+            break  // the app's own loop handles these: they touch the terminal
         }
     }
 
@@ -81,6 +80,24 @@ struct CommandDispatcher: Sendable {
                 _ = try await engine.dial(target, account: account)
             } catch {
                 inbox.post(.notice("cannot call \(target): \(error)"))
+            }
+        }
+    }
+
+    /// Starts or stops a recording; the notice names the file so the user can find it.
+    private func record(_ id: TerminalUI.CallID, _ on: Bool) {
+        let (engine, inbox) = (engine, inbox)
+        let engineID = EngineCallID(id.rawValue)
+        Task {
+            if !on {
+                if await !engine.stopRecording(engineID) { inbox.post(.notice("cannot stop recording: not recording")) }
+                return
+            }
+            do {
+                let path = try await engine.startRecording(engineID)
+                inbox.post(.notice("recording to \(path)"))
+            } catch {
+                inbox.post(.notice("\(error)"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MediaEngine
 import PhoneEngine
 import TerminalUI
 
@@ -21,6 +22,8 @@ struct EngineModel {
     private(set) var traces: [TraceRecord] = []
     /// Calls not yet ended, in the order they appeared.
     private(set) var calls: [CallSnapshot] = []
+    /// The latest RTCP-based quality of each call (from `call_stats`, about every 5 s).
+    private(set) var quality: [EngineCallID: CallRow.Quality] = [:]
 
     init(engineEpoch: Date) {
         self.engineEpoch = engineEpoch
@@ -44,12 +47,20 @@ struct EngineModel {
             return text
         case .call(let snapshot):
             if let index = calls.firstIndex(where: { $0.id == snapshot.id }) {
-                if snapshot.isEnded { calls.remove(at: index) } else { calls[index] = snapshot }
+                if snapshot.isEnded {
+                    calls.remove(at: index)
+                    quality[snapshot.id] = nil
+                } else {
+                    calls[index] = snapshot
+                }
             } else if !snapshot.isEnded {
                 calls.append(snapshot)
             }
             return snapshot.isEnded ? Self.endNotice(snapshot) : nil
-        case .callEvent:
+        case .callEvent(let notification):
+            if case .stats(let statistics) = notification.kind, calls.contains(where: { $0.id == notification.call }) {
+                quality[notification.call] = Self.quality(statistics)
+            }
             return nil
         case .message(let message):
             return "message from \(message.from): \(message.text)"
@@ -58,7 +69,22 @@ struct EngineModel {
 
     /// The calls area's rows.
     func callRows() -> [CallRow] {
-        calls.map(Self.callRow)
+        calls.map { call in
+            var row = Self.callRow(call)
+            row.quality = quality[call.id]
+            return row
+        }
+    }
+
+    static func quality(_ statistics: CallMediaStatistics) -> CallRow.Quality {
+        CallRow.Quality(
+            lossPercent: statistics.lossFraction * 100, jitterMilliseconds: statistics.jitterMilliseconds,
+            meanOpinionScore: statistics.mos)
+    }
+
+    /// `PCMU/8000` → `PCMU`: the rate is implied by the codec and the column is narrow.
+    static func codecName(_ codec: String?) -> String? {
+        codec.map { String($0.split(separator: "/").first ?? Substring($0)) }
     }
 
     static func callRow(_ call: CallSnapshot) -> CallRow {
@@ -71,12 +97,14 @@ struct EngineModel {
         case .held: state = .onHold
         case .ended: state = .ended
         }
-        let encryption: CallRow.Encryption =
-            call.encryption.hasPrefix("DTLS") ? .dtls : call.encryption.hasPrefix("SRTP") ? .srtp : .none
+        // The engine names it `none`, `srtp-sdes` or `dtls-srtp` (CallEncryption.kind).
+        let kind = call.encryption.lowercased()
+        let encryption: CallRow.Encryption = kind.hasPrefix("dtls") ? .dtls : kind.hasPrefix("srtp") ? .srtp : .none
         return CallRow(
             id: TerminalUI.CallID(call.id.rawValue), remoteName: call.remoteDisplayName, remoteURI: call.remoteURI,
             account: call.account, direction: call.direction == .incoming ? .incoming : .outgoing, state: state,
-            connectedAt: call.answeredAt, codec: call.codec, encryption: encryption)
+            connectedAt: call.answeredAt, codec: codecName(call.codec), encryption: encryption,
+            isMuted: call.isMuted, isRecording: call.recordingPath != nil)
     }
 
     /// One line when a call ends: who, and why when it did not end normally.

@@ -1,4 +1,5 @@
 import Foundation
+import Contacts
 import Glibc
 import PhoneEngine
 import TerminalUI
@@ -19,6 +20,11 @@ final class InteractiveApp {
         let engineEpoch: Date
         /// Written one line per key with the time from the key's arrival to the screen update.
         let latencyLog: FileHandle?
+        /// Bell and notification program for incoming calls.
+        let alert: IncomingCallAlert
+        /// The environment the notification program inherits.
+        let environment: [String: String]
+        let themes: ThemeSwitcher
     }
 
     private enum Phase {
@@ -38,12 +44,15 @@ final class InteractiveApp {
     private var contacts: [ContactRow] = []
     private var history: [HistoryEntry] = []
     private var phase = Phase.running
+    private var themes: ThemeSwitcher
+    private var contactWatcher: ContactDirectoryWatcher?
 
     init(_ parts: Parts, initialState: UIState) {
         self.parts = parts
         dispatcher = CommandDispatcher(engine: parts.engine, storage: parts.storage, inbox: parts.inbox)
         model = EngineModel(engineEpoch: parts.engineEpoch)
         state = initialState
+        themes = parts.themes
     }
 
     func run() {
@@ -66,6 +75,7 @@ final class InteractiveApp {
                 log.write(Data("key \(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) ms\n".utf8))
             }
         }
+        contactWatcher?.stop()
         parts.terminal.stop()
     }
 
@@ -79,6 +89,28 @@ final class InteractiveApp {
             do { inbox.post(.contacts(try await storage.loadContacts())) } catch { inbox.post(.notice("contacts: \(error)")) }
             if let problem = storage.historyProblem { inbox.post(.notice(problem)) }
             do { inbox.post(.history(try await storage.historyRows())) } catch { inbox.post(.notice("history: \(error)")) }
+        }
+        watchContacts()
+    }
+
+    /// Contacts edited on disk by another program (vdirsyncer, khard, an editor) appear
+    /// without a restart: inotify on the directory, then a reload of the changed files.
+    private func watchContacts() {
+        let (storage, inbox) = (parts.storage, parts.inbox)
+        let directory = URL(fileURLWithPath: storage.contactsDirectory, isDirectory: true)
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let watcher: ContactDirectoryWatcher
+        do throws(ContactDirectoryWatcher.Failure) {
+            watcher = try ContactDirectoryWatcher(directory: directory)
+        } catch {
+            state.notice = "contacts: \(error)"
+            return
+        }
+        contactWatcher = watcher
+        Task {
+            for await _ in watcher.changes {
+                do { inbox.post(.contacts(try await storage.reloadContacts())) } catch { inbox.post(.notice("contacts: \(error)")) }
+            }
         }
     }
 
@@ -128,7 +160,12 @@ final class InteractiveApp {
         for event in events {
             switch event {
             case .engine(let engineEvent):
-                if let notice = model.apply(engineEvent) { state.notice = notice } else { snapshotChanged = true }
+                if let notice = model.apply(engineEvent) { state.notice = notice }
+                snapshotChanged = true
+                if case .call(let call) = engineEvent, call.isEnded { reloadHistory() }
+                if case .callEvent(let notification) = engineEvent, case .incoming(let from, let name) = notification.kind {
+                    alert(from: from, name: name, account: notification.account)
+                }
             case .notice(let text): state.notice = text
             case .contacts(let rows):
                 contacts = rows
@@ -149,6 +186,34 @@ final class InteractiveApp {
         return true
     }
 
+    /// Rings the bell and starts the notification program (never waiting for it).
+    private func alert(from uri: String, name: String?, account: String) {
+        if parts.alert.bell { parts.terminal.bell() }
+        guard let launch = parts.alert.launch(callerName: name, callerURI: uri, account: account, environment: parts.environment)
+        else { return }
+        if let failure = AlertLauncher.start(launch) { state.notice = failure }
+    }
+
+    /// `:theme NAME` or the cycling key: the screen is repainted in the new theme at once.
+    private func switchTheme(to name: String?) {
+        let target = name ?? themes.next
+        switch themes.load(target) {
+        case .success(let theme):
+            parts.terminal.setTheme(theme)
+            state.notice = "theme \(target) (the configuration file is unchanged)"
+        case .failure(let failure):
+            state.notice = failure.message
+        }
+    }
+
+    /// The call actor writes the record before it reports the end, so reading now finds it.
+    private func reloadHistory() {
+        let (storage, inbox) = (parts.storage, parts.inbox)
+        Task {
+            do { inbox.post(.history(try await storage.historyRows())) } catch { inbox.post(.notice("history: \(error)")) }
+        }
+    }
+
     private var phaseIsQuitting: Bool {
         if case .quitting = phase { return true }
         return false
@@ -158,6 +223,8 @@ final class InteractiveApp {
         for command in commands {
             if command == .quit {
                 quit(immediately: phaseIsQuitting)
+            } else if case .setTheme(let name) = command {
+                switchTheme(to: name)
             } else {
                 dispatcher.dispatch(command, traces: model.traces)
             }

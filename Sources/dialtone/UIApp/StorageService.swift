@@ -7,11 +7,14 @@ import TerminalUI
 /// file and SQLite work runs off the UI's thread; each operation returns the rows to show.
 actor StorageService {
     private var contacts: ContactStore
+    /// The vCard directory, watched for changes made by other programs.
+    nonisolated let contactsDirectory: String
     private let history: CallHistoryStore?
     /// Why the history could not be opened, shown once instead of an empty pane with no reason.
     let historyProblem: String?
 
     init(contactsDirectory: String, historyFile: String) {
+        self.contactsDirectory = contactsDirectory
         contacts = ContactStore(directory: URL(fileURLWithPath: contactsDirectory, isDirectory: true), now: { Date() })
         do {
             history = try CallHistoryStore(databaseURL: URL(fileURLWithPath: historyFile))
@@ -24,6 +27,12 @@ actor StorageService {
 
     func loadContacts() throws -> [ContactRow] {
         try contacts.load()
+        return contactRows()
+    }
+
+    /// Re-reads only the files that changed on disk (another program edited them).
+    func reloadContacts() throws -> [ContactRow] {
+        try contacts.reload()
         return contactRows()
     }
 

@@ -29,9 +29,12 @@ enum UISetup {
     static func shippedThemeDirectories() -> [URL] {
         var directories: [URL] = []
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            // .build/debug/dialtone → the checkout's themes/
-            directories.append(executable.deletingLastPathComponent().appendingPathComponent("../../themes").standardized)
-            directories.append(executable.deletingLastPathComponent().appendingPathComponent("../share/dialtone/themes").standardized)
+            let binDirectory = executable.deletingLastPathComponent()
+            // A development build: .build/debug/dialtone, where .build/debug resolves to
+            // .build/<triple>/debug, so the checkout's themes/ is two or three levels up.
+            directories.append(binDirectory.appendingPathComponent("../../themes").standardized)
+            directories.append(binDirectory.appendingPathComponent("../../../themes").standardized)
+            directories.append(binDirectory.appendingPathComponent("../share/dialtone/themes").standardized)
         }
         directories.append(URL(fileURLWithPath: "/usr/share/dialtone/themes"))
         return directories

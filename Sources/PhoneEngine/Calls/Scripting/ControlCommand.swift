@@ -13,6 +13,10 @@ public enum ControlCommand: Sendable, Hashable {
     case dtmf(CallID, digits: String)
     case message(to: String, text: String, account: String?)
     case register(account: String)
+    /// `{"command":"mute","call":"c1"}`; `"on":false` unmutes.
+    case mute(CallID, on: Bool)
+    /// `{"command":"record","call":"c1","path":"/tmp/x.wav"}` (path optional); `"on":false` stops.
+    case record(CallID, on: Bool, path: String?)
 
     public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case notJSON
@@ -39,6 +43,8 @@ public enum ControlCommand: Sendable, Hashable {
         case .dtmf: "dtmf"
         case .message: "message"
         case .register: "register"
+        case .mute: "mute"
+        case .record: "record"
         }
     }
 
@@ -61,6 +67,9 @@ public enum ControlCommand: Sendable, Hashable {
         case "dtmf": return .dtmf(CallID(try text("call")), digits: try text("digits"))
         case "message": return .message(to: try text("to"), text: try text("text"), account: account)
         case "register": return .register(account: try text("account"))
+        case "mute": return .mute(CallID(try text("call")), on: object["on"] as? Bool ?? true)
+        case "record":
+            return .record(CallID(try text("call")), on: object["on"] as? Bool ?? true, path: object["path"] as? String)
         default: throw .unknownCommand(command)
         }
     }
@@ -96,6 +105,15 @@ extension PhoneEngine {
                 fields.append(("error", .string(error.description)))
             }
         case .register(let account): ok = await enable(account: account)
+        case .mute(let id, let on): ok = await setMuted(id, on)
+        case .record(let id, true, let path):
+            do throws(CallError) {
+                fields.append(("path", .string(try await startRecording(id, to: path))))
+            } catch {
+                ok = false
+                fields.append(("error", .string(error.description)))
+            }
+        case .record(let id, false, _): ok = await stopRecording(id)
         }
         fields.insert(("ok", .bool(ok)), at: 2)
         return JSONLine.render(fields)
