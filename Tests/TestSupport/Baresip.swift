@@ -1,8 +1,10 @@
 import Foundation
 
 /// A headless baresip 1.0 (Debian's package) as a test peer: one account registered through a
-/// kamailio (or calling directly), auto-answer, PCMU only, no sound card (`ausine` as the
-/// microphone, `aubridge` as a player nobody reads), commands and events over `ctrl_tcp`.
+/// kamailio (or calling directly), auto-answer, PCMU unless told otherwise, no sound card
+/// (`ausine` or a WAV file through `aufile` as the microphone, `aubridge` as a player nobody
+/// reads, `sndfile` to record), SDES-SRTP or DTLS-SRTP on request, commands and events over
+/// `ctrl_tcp`.
 public final class Baresip: Sendable {
     public struct Configuration: Sendable {
         public var name: String
@@ -13,6 +15,19 @@ public final class Baresip: Sendable {
         /// `127.0.0.1:5060` — kamailio, used as outbound proxy and registrar; nil: no registration.
         public var proxy: String?
         public var autoAnswer: Bool
+        /// baresip's `audio_codecs` for the account, in its order: "pcmu", "pcma", "g722", "opus".
+        public var audioCodecs: [String] = ["pcmu"]
+        /// baresip's `mediaenc`: nil (plain RTP), "srtp" (optional), "srtp-mand", "srtp-mandf"
+        /// (RTP/SAVPF), "dtls_srtp" (loads dtls_srtp.so, which makes a key at start-up).
+        public var mediaEncryption: String?
+        /// A WAV file (48 kHz mono, S16) played as the microphone by `aufile` instead of a sine.
+        /// baresip's menu hangs the call up when the file ends (`audio error (0,end of file)`),
+        /// which makes the file's length the call's length.
+        public var playFile: String?
+        /// Records each call's decoded (heard) and encoded (sent) audio with `sndfile`, as
+        /// `dump-<time>-<peer>-dec.wav` / `-enc.wav` at the codec's rate; see `heardRecordings`.
+        /// (Debian's baresip 1.0 `aufile` has no player, so this is how baresip records.)
+        public var recordsAudio = false
 
         public init(name: String, user: String, domain: String = "example.test", password: String? = nil,
                     proxy: String? = nil, autoAnswer: Bool = true) {
@@ -42,7 +57,7 @@ public final class Baresip: Sendable {
         while control == port || control == port &+ 1 { control = try LoopbackPort.free() }
         controlPort = control
         directory = try TemporaryDirectory(prefix: "baresip-\(configuration.name)")
-        try Self.config(port: port, control: control).write(toFile: directory.file("config"), atomically: true, encoding: .utf8)
+        try Self.config(port: port, control: control, media: Self.mediaConfig(configuration, directory: directory.path)).write(toFile: directory.file("config"), atomically: true, encoding: .utf8)
         try Self.account(configuration).write(toFile: directory.file("accounts"), atomically: true, encoding: .utf8)
         try "".write(toFile: directory.file("contacts"), atomically: true, encoding: .utf8)
         peer = try PeerProcess(.init(
@@ -61,6 +76,15 @@ public final class Baresip: Sendable {
     public var directURI: String { "sip:\(configuration.user)@127.0.0.1:\(port)" }
 
     public var log: String { peer.log() }
+    /// The working directory (sndfile recordings land here).
+    public var directoryPath: String { directory.path }
+
+    /// The `-dec.wav` files sndfile wrote (what baresip heard), oldest first. sndfile writes the
+    /// WAV header when the call ends, so read them after `CALL_CLOSED`/`terminated`.
+    public func heardRecordings() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasPrefix("dump-") && $0.hasSuffix("-dec.wav") }.sorted().map { directory.file($0) }
+    }
     public var isRunning: Bool { peer.isRunning }
 
     /// Sends a command (`dial sip:…`, `hangup`, `accept`) over ctrl_tcp as a netstring.
@@ -86,16 +110,16 @@ public final class Baresip: Sendable {
         await peer.stopOffPool()
     }
 
-    static func config(port: UInt16, control: UInt16) -> String {
+    static func config(port: UInt16, control: UInt16, media: MediaConfig = MediaConfig()) -> String {
         """
         poll_method epoll
         sip_listen 127.0.0.1:\(port)
         net_interface 127.0.0.1
         audio_player aubridge,nil
-        audio_source ausine,440
+        audio_source \(media.source)
         audio_alert aubridge,nil
         ausrc_srate 48000
-        ausrc_channels 2
+        ausrc_channels \(media.sourceChannels)
         statmode_default off
         ctrl_tcp_listen 127.0.0.1:\(control)
         module_path /usr/lib/baresip/modules
@@ -106,8 +130,39 @@ public final class Baresip: Sendable {
         module_app menu.so
         module_app ctrl_tcp.so
         rtp_timeout 0
+        \(media.extraLines)
 
         """
+    }
+
+    /// baresip reads a bare `opus` as opus/8000/1 and finds no such codec: Opus needs its
+    /// rtpmap clock and channels (RFC 7587 §7).
+    static func codecSpec(_ name: String) -> String {
+        name.lowercased() == "opus" ? "opus/48000/2" : name
+    }
+
+    /// The config lines the media options change.
+    struct MediaConfig {
+        var source = "ausine,440"
+        /// `ausine` makes stereo only (PEERS.md); `aufile` wants the file's own channel count.
+        var sourceChannels = 2
+        var extraLines = ""
+    }
+
+    static func mediaConfig(_ configuration: Configuration, directory: String) -> MediaConfig {
+        var media = MediaConfig()
+        var lines = ["module g722.so", "module opus.so", "module srtp.so"]
+        if let file = configuration.playFile {
+            media.source = "aufile,\(file)"
+            media.sourceChannels = 1
+            lines.append("module aufile.so")
+        }
+        if configuration.recordsAudio {
+            lines += ["snd_path \(directory)", "module sndfile.so"]
+        }
+        if configuration.mediaEncryption == "dtls_srtp" { lines.append("module dtls_srtp.so") }
+        media.extraLines = lines.joined(separator: "\n")
+        return media
     }
 
     static func account(_ configuration: Configuration) -> String {
@@ -119,7 +174,8 @@ public final class Baresip: Sendable {
             line += ";regint=0"
         }
         line += configuration.autoAnswer ? ";answermode=auto" : ";answermode=manual"
-        line += ";audio_codecs=pcmu"
+        line += ";audio_codecs=" + configuration.audioCodecs.map(Self.codecSpec).joined(separator: ",")
+        if let encryption = configuration.mediaEncryption { line += ";mediaenc=\(encryption)" }
         return line + "\n"
     }
 }

@@ -49,6 +49,34 @@ public final class PulseAudioServer: Sendable {
         return process.terminationStatus
     }
 
+    /// Adds another null sink (e.g. a "microphone" that `paplay` feeds and a call captures
+    /// from its `.monitor`).
+    public func addNullSink(_ name: String, rate: Int = 48000) throws(PeerProcess.Failure) {
+        let status = Self.pactl(["load-module", "module-null-sink", "sink_name=\(name)", "rate=\(rate)", "channels=1"], server: server)
+        guard status == 0 else { throw .launchFailed(name: "pactl load-module", reason: "exit status \(status)") }
+    }
+
+    /// `paplay` of a WAV file into `sink`, running until the file ends (or `stop`).
+    public func play(_ file: String, into sink: String) throws(PeerProcess.Failure) -> PeerProcess {
+        try tool("paplay", ["--server=\(server)", "--device=\(sink)", "--latency-msec=20", file], log: "paplay-\(sink).log")
+    }
+
+    /// `parecord` of `source` into a WAV file until stopped (SIGTERM: it closes the file). A
+    /// 20 ms latency, or a killed recorder can leave an empty file (TOOLCHAIN.md §4).
+    public func record(_ source: String, to file: String) throws(PeerProcess.Failure) -> PeerProcess {
+        try tool("parecord", [
+            "--server=\(server)", "--device=\(source)", "--latency-msec=20", "--rate=48000", "--channels=1",
+            "--format=s16le", "--file-format=wav", file,
+        ], log: "parecord-\(source).log")
+    }
+
+    private func tool(_ name: String, _ arguments: [String], log: String) throws(PeerProcess.Failure) -> PeerProcess {
+        try PeerProcess(.init(
+            name: name, executable: "/usr/bin/\(name)", arguments: arguments,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_RUNTIME_DIR": directory.path],
+            logFile: directory.file(log)))
+    }
+
     public func stop() { process.stop() }
 
     public func stopOffPool() async { await process.stopOffPool() }

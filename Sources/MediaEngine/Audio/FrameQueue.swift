@@ -31,11 +31,15 @@ final class FrameQueue: Sendable {
         arrivals.signal()
     }
 
-    /// Blocks the calling (device) thread up to `timeout` for a frame.
+    /// Blocks the calling (device) thread up to `timeout` for a frame. Frames taken by `pop()`
+    /// leave their signal behind, so a wake-up may find the queue empty: wait again until
+    /// the deadline rather than return early (which would play silence in the middle of speech).
     func pop(waitingUpTo timeout: DispatchTimeInterval) -> [Int16]? {
-        if let frame = pop() { return frame }
-        _ = arrivals.wait(timeout: .now() + timeout)
-        return pop()
+        let deadline = DispatchTime.now() + timeout
+        while true {
+            if let frame = pop() { return frame }
+            if arrivals.wait(timeout: deadline) == .timedOut { return pop() }
+        }
     }
 
     func pop() -> [Int16]? {

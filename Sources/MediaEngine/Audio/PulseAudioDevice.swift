@@ -49,6 +49,7 @@ public final class PulseAudioDevice: AudioDevice {
         let capture = try PulseStream(configuration, direction: PA_STREAM_RECORD)
         running.set(true)
         let frameBytes = sampleRate / 50 * 2
+        playback.prime(frames: configuration.playbackBufferFrames + 1, frameSamples: frameBytes / 2)
         launch("pulse-capture") { [captured, running] in
             var frame = [Int16](repeating: 0, count: frameBytes / 2)
             while running.isSet {
@@ -125,6 +126,18 @@ final class PulseStream: @unchecked Sendable {
         var error: Int32 = 0
         let result = frame.withUnsafeBytes { pa_simple_write(handle, $0.baseAddress, $0.count, &error) }
         return result == 0
+    }
+
+    /// Writes silence until a write blocks, i.e. until the sink really consumes the stream.
+    /// An idle sink may sleep for its whole previous latency (a null sink: 0.8–2 s, measured)
+    /// before it first asks for data; without this the call's first second of audio piles up
+    /// in the 4-frame queue and is dropped — the "only ~140 ms reach the monitor" of the
+    /// issue note. Called from `start()`, off the media clock.
+    func prime(frames: Int, frameSamples: Int) {
+        let silence = [Int16](repeating: 0, count: frameSamples)
+        for _ in 0..<frames {
+            guard write(silence) else { return }
+        }
     }
 
     func drain() {

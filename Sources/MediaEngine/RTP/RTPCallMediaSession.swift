@@ -174,6 +174,13 @@ public final class RTPCallMediaSession: CallMediaSession {
         }) ?? (0, 0, 0)
     }
 
+    /// The jitter buffer's counters (late, reordered, concealed, …): how the receive side
+    /// coped with the network, for tests and the debug pane. Nil before media is applied.
+    public func playoutStatistics() async -> JitterBuffer.Statistics? {
+        let statistics = try? await onLoop { state in state.pipeline?.jitterBuffer.statistics }
+        return statistics ?? nil
+    }
+
     /// Runs `body` on the loop with its state.
     private func onLoop<T: Sendable>(_ body: @escaping @Sendable (State) throws(CallMediaError) -> T) async throws(CallMediaError) -> T {
         do {
