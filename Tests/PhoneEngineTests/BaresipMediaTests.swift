@@ -42,6 +42,32 @@ import TestSupport
         await call.stop()
     }
 
+    /// DTLS-SRTP (RFC 5763/5764) with baresip's dtls_srtp module: our offer carries only a
+    /// fingerprint (no key in the SDP); the handshake on the media path keys SRTP both ways.
+    @Test("DTLS-SRTP to baresip: our fingerprint offer, a handshake, audio both ways")
+    func dtlsOutgoing() async throws {
+        let call = try await MediaCall.start(codec: "pcmu", srtp: "mandatory", keying: "dtls", baresipEncryption: "dtls_srtp")
+        let result = try await call.dialBaresip()
+        #expect(result.answered?.contains("dtls-srtp") == true, "\(String(describing: result.answered))\n\(call.baresip.log)")
+        let offer = call.watcher.traces.first { $0.direction == .sent && $0.text.hasPrefix("INVITE") && $0.text.contains("m=audio") }
+        #expect(offer?.text.contains("UDP/TLS/RTP/SAVP") == true && offer?.text.contains("a=crypto") == false, "\(offer?.text ?? "")")
+        try await call.checkBothRecordings()
+        await call.stop()
+    }
+
+    @Test("a DTLS-SRTP call from baresip is answered as the DTLS client with audio both ways")
+    func dtlsIncoming() async throws {
+        let call = try await MediaCall.start(codec: "pcmu", srtp: "mandatory", baresipEncryption: "dtls_srtp")
+        try await call.baresip.command("dial", "sip:alice@example.test")
+        let incoming = try #require(await KamailioCallTests.waitFor(call.watcher, "incoming"), "\(call.baresip.log)")
+        #expect(await call.engine.answer(incoming.call))
+        let answered = await KamailioCallTests.waitFor(call.watcher, "answered", call: incoming.call)
+        if case .answered(_, let encryption)? = answered?.kind { #expect(encryption == "dtls-srtp") }
+        #expect(await KamailioCallTests.waitFor(call.watcher, "ended", call: incoming.call) != nil, "\(call.baresip.log)")
+        try await call.checkBothRecordings()
+        await call.stop()
+    }
+
     @Test("an SRTP call from baresip (it offers AES_CM_128_HMAC_SHA1_80) is answered with audio both ways")
     func incomingSRTP() async throws {
         let call = try await MediaCall.start(codec: "pcmu", srtp: "mandatory", baresipEncryption: "srtp-mand")
@@ -72,7 +98,7 @@ struct MediaCall {
     static let mediaGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     static func start(
-        codec: String, srtp: String = "off", baresipEncryption: String? = nil,
+        codec: String, srtp: String = "off", keying: String = "sdes", baresipEncryption: String? = nil,
         suites: [SRTPCryptoSuite] = SRTPSession.offeredSuites
     ) async throws -> MediaCall {
         let directory = try TemporaryDirectory(prefix: "baresip-media")
@@ -93,7 +119,7 @@ struct MediaCall {
 
             """ + EngineHarness.account(
                 "alice", user: "alice", password: "alicepw", registrar: "sip:127.0.0.1:\(kamailio.port)", transport: "udp",
-                extra: "codecs = [\"\(codec)\"]\nsrtp = \"\(srtp)\"")
+                extra: "codecs = [\"\(codec)\"]\nsrtp = \"\(srtp)\"\nsrtp_keying = \"\(keying)\"")
         let factory = RTPCallMediaFactory(group: mediaGroup, configuration: .init(srtpSuites: suites))
         let engine = PhoneEngine(
             configuration: try EngineHarness.configuration(toml),
