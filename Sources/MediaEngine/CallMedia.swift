@@ -30,6 +30,14 @@ public protocol CallMediaSession: Sendable {
     func stopRecording() async
     /// Stops everything, releases the ports, and says what the call used.
     func stop() async -> CallMediaSummary
+    /// Moves the call's sound to other devices (or files) without touching the RTP session.
+    func switchAudio(to audio: CallAudio) async throws(CallMediaError)
+}
+
+extension CallMediaSession {
+    public func switchAudio(to audio: CallAudio) async throws(CallMediaError) {
+        throw .unsupported("this media session has no audio devices")
+    }
 }
 
 /// What a call needs from the media layer.

@@ -23,9 +23,9 @@ final class MediaPipeline {
 
     private(set) var media: NegotiatedMedia
     let configuration: Configuration
-    let device: any AudioDevice
+    private(set) var device: any AudioDevice
     let encoder: any AudioCodec
-    private let captureResampler: Resampler
+    private var captureResampler: Resampler
     private var assembler: FrameAssembler
     var sender: RTPSender
     var dtmfSender: TelephoneEventSender?
@@ -226,5 +226,21 @@ enum MediaProtection {
     var isAwaitingKeys: Bool {
         if case .awaitingDTLS = self { return true }
         return false
+    }
+}
+
+extension MediaPipeline {
+    /// Moves the call to another audio device (the user switched headset and speakers): the
+    /// RTP side — keys, numbering, jitter buffer — carries on; only resamplers are rebuilt when
+    /// the new device runs at another rate.
+    func replaceDevice(_ newDevice: any AudioDevice) throws(CallMediaError) {
+        if newDevice.sampleRate != device.sampleRate {
+            do { captureResampler = try Resampler(from: newDevice.sampleRate, to: encoder.sampleRate) } catch {
+                throw .unsupported(error.description)
+            }
+            playoutResamplers = [:]
+            playoutPending = []
+        }
+        device = newDevice
     }
 }

@@ -64,7 +64,8 @@ public final class RTPCallMediaFactory: CallMediaFactory {
                 codecs: configuration.codecs,
                 noMediaTimeout: request.noMediaTimeout > 0 ? .seconds(Double(request.noMediaTimeout)) : nil,
                 cname: "dialtone-\(UInt32.random(in: 0...UInt32.max))@\(request.localAddress)"),
-            dtls: dtlsCertificate.map { DTLSSetup(certificate: $0, handshakeTimeout: .nanoseconds(Int64(configuration.dtlsHandshakeTimeout.components.seconds) * 1_000_000_000 + configuration.dtlsHandshakeTimeout.components.attoseconds / 1_000_000_000)) })
+            dtls: dtlsCertificate.map { DTLSSetup(certificate: $0, handshakeTimeout: .nanoseconds(Int64(configuration.dtlsHandshakeTimeout.components.seconds) * 1_000_000_000 + configuration.dtlsHandshakeTimeout.components.attoseconds / 1_000_000_000)) },
+            makeDeviceChoice: { [self] in makeDevice($0) })
     }
 
     private func makeDevice(_ audio: CallAudio) -> DeviceChoice {

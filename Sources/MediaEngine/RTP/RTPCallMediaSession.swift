@@ -13,6 +13,8 @@ public final class RTPCallMediaSession: CallMediaSession {
     let sockets: MediaSockets
     let loop: any EventLoop
     private let deviceChoice: DeviceChoice
+    /// How the factory turns a `CallAudio` into a device (for `switchAudio`).
+    private let makeDeviceChoice: @Sendable (CallAudio) -> DeviceChoice
     private let pipelineConfiguration: MediaPipeline.Configuration
     let dtlsSetup: DTLSSetup?
     let state: NIOLoopBoundBox<State>
@@ -40,11 +42,13 @@ public final class RTPCallMediaSession: CallMediaSession {
     static let maximumCatchUp = 10
 
     init(capabilities: LocalMediaCapabilities, sockets: MediaSockets, inbox: DatagramInbox, loop: any EventLoop,
-         device: DeviceChoice, pipeline: MediaPipeline.Configuration, dtls: DTLSSetup?) {
+         device: DeviceChoice, pipeline: MediaPipeline.Configuration, dtls: DTLSSetup?,
+         makeDeviceChoice: @escaping @Sendable (CallAudio) -> DeviceChoice = { _ in .null }) {
         self.capabilities = capabilities
         self.sockets = sockets
         self.loop = loop
         self.deviceChoice = device
+        self.makeDeviceChoice = makeDeviceChoice
         self.pipelineConfiguration = pipeline
         self.dtlsSetup = dtls
         (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(256))
@@ -113,6 +117,28 @@ public final class RTPCallMediaSession: CallMediaSession {
         let unix = Date().timeIntervalSince1970 + 2_208_988_800  // NTP epoch is 1900
         let anchor = NTPTimestamp(seconds: UInt32(truncatingIfNeeded: Int64(unix)), fraction: UInt32((unix - unix.rounded(.down)) * 4_294_967_296))
         return { anchor.adding($0 - start) }
+    }
+
+    /// Opens the new device first (a wrong name fails here and the call keeps its sound), swaps
+    /// it in on the media clock's loop, then closes the old one.
+    public func switchAudio(to audio: CallAudio) async throws(CallMediaError) {
+        let rate = try await onLoop { state -> Int in state.device?.sampleRate ?? 48000 }
+        let device = makeDeviceChoice(audio).device(codecRate: rate)
+        try await Blocking.run { () throws(CallMediaError) in try device.start() }
+        let old: (any AudioDevice)?
+        do {
+            old = try await onLoop { (state) throws(CallMediaError) -> (any AudioDevice)? in
+                guard !state.stopped else { throw CallMediaError.unsupported("session stopped") }
+                try state.pipeline?.replaceDevice(device)
+                let old = state.device
+                state.device = device
+                return old
+            }
+        } catch {
+            await Blocking.run { device.stop() }
+            throw error
+        }
+        if let old { await Blocking.run { old.stop() } }
     }
 
     public func sendDTMF(_ digits: String) async -> Bool {

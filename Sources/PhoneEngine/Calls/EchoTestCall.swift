@@ -68,6 +68,17 @@ actor EchoTestCall {
         await finish(reason: "hung up")
     }
 
+    /// The near end's sound moves; the far end is the delay line and stays.
+    func switchAudio(to audio: CallAudio) async -> String? {
+        guard let near, !isFinished else { return nil }
+        do throws(CallMediaError) {
+            try await near.switchAudio(to: audio)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
     func setMuted(_ muted: Bool) async -> Bool {
         guard let near, !isFinished else { return false }
         await near.setMuted(muted)

@@ -172,7 +172,7 @@ extension PhoneEngine {
         let general = configuration.general
         var mediaRequest = CallMediaRequest(
             localAddress: mediaHost, codecs: settings.codecs.map(\.rawValue), srtp: Self.srtpPolicy(settings.srtp),
-            audio: options.audio, portRange: general.rtpPortRange, noMediaTimeout: general.noRTPTimeout)
+            audio: callAudio, portRange: general.rtpPortRange, noMediaTimeout: general.noRTPTimeout)
         mediaRequest.offersDTLS = settings.srtpKeying == .dtls
         return CallSetup(
             account: settings, localAddress: SIPAddress(displayName: settings.displayName, uri: .sip(settings.aor)),

@@ -30,7 +30,7 @@ extension PhoneEngine {
         let general = configuration.general
         let request = CallMediaRequest(
             localAddress: "127.0.0.1", codecs: (account?.codecs ?? CodecName.allCases).map(\.rawValue),
-            srtp: account.map { Self.srtpPolicy($0.srtp) } ?? .optional, audio: options.audio,
+            srtp: account.map { Self.srtpPolicy($0.srtp) } ?? .optional, audio: callAudio,
             portRange: general.rtpPortRange, noMediaTimeout: 0)
         let factory = options.mediaFactory ?? SignalingOnlyMediaFactory()
         Task { await call.start(factory: factory, request: request) }

@@ -1,6 +1,7 @@
 import CallHistory
 import DialtoneConfig
 import Foundation
+import MediaEngine
 import NIOCore
 import NIOPosix
 import SIPProtocol
@@ -29,6 +30,8 @@ public actor PhoneEngine {
     var callTable = CallTable()
     /// Echo tests in progress (no SIP: not in the call table's Call-ID index).
     var echoCalls: [CallID: EchoTestCall] = [:]
+    /// Audio chosen at run time (`switchAudio`), replacing `options.audio` for new calls.
+    var audioOverride: CallAudio?
     /// Where finished calls are recorded; nil when history is off or could not be opened.
     var history: CallHistoryStore?
     /// What accounts and calls share; set by `start()`.

@@ -1,8 +1,10 @@
 import Foundation
+import MediaEngine
 
 /// One JSON-line command of the control socket (and of anything else that scripts the engine):
 /// `{"command":"dial","target":"sip:bob@example.com","account":"work"}`. The verbs are the UI's
-/// (dial, answer, hangup, hold, resume, transfer, dtmf, message, register); parsing is pure.
+/// (dial, answer, hangup, hold, resume, transfer, dtmf, message, register, mute, record, audio);
+/// parsing is pure.
 public enum ControlCommand: Sendable, Hashable {
     case dial(target: String, account: String?)
     case answer(CallID)
@@ -17,6 +19,10 @@ public enum ControlCommand: Sendable, Hashable {
     case mute(CallID, on: Bool)
     /// `{"command":"record","call":"c1","path":"/tmp/x.wav"}` (path optional); `"on":false` stops.
     case record(CallID, on: Bool, path: String?)
+    /// `{"command":"audio","playback":"sink","capture":"source"}` (each optional: the default
+    /// device) or `{"command":"audio","play":"in.wav","record":"out.wav"}`: moves the calls'
+    /// sound and sets it for new calls.
+    case audio(CallAudio)
 
     public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case notJSON
@@ -45,6 +51,7 @@ public enum ControlCommand: Sendable, Hashable {
         case .register: "register"
         case .mute: "mute"
         case .record: "record"
+        case .audio: "audio"
         }
     }
 
@@ -70,6 +77,11 @@ public enum ControlCommand: Sendable, Hashable {
         case "mute": return .mute(CallID(try text("call")), on: object["on"] as? Bool ?? true)
         case "record":
             return .record(CallID(try text("call")), on: object["on"] as? Bool ?? true, path: object["path"] as? String)
+        case "audio":
+            if object["play"] != nil || object["record"] != nil {
+                return .audio(.files(play: object["play"] as? String, record: object["record"] as? String))
+            }
+            return .audio(.device(playback: object["playback"] as? String, capture: object["capture"] as? String))
         default: throw .unknownCommand(command)
         }
     }
@@ -114,6 +126,12 @@ extension PhoneEngine {
                 fields.append(("error", .string(error.description)))
             }
         case .record(let id, false, _): ok = await stopRecording(id)
+        case .audio(let audio):
+            let failures = await switchAudio(to: audio)
+            ok = failures.isEmpty
+            if let failure = failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }).first {
+                fields.append(("error", .string("\(failure.key.rawValue): \(failure.value)")))
+            }
         }
         fields.insert(("ok", .bool(ok)), at: 2)
         return JSONLine.render(fields)
