@@ -14,7 +14,7 @@ struct Dialtone: ParsableCommand {
         version: DialtoneVersion.current,
         subcommands: [
             InteractiveCommand.self, CheckCommand.self, CallCommand.self, AgentCommand.self, SIPLintCommand.self,
-            OptionsCommand.self, ContactsCommand.self, HistoryCommand.self,
+            OptionsCommand.self, ContactsCommand.self, HistoryCommand.self, DevicesCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)
 

@@ -114,7 +114,7 @@ public enum JSONLine {
         "{" + fields.map { "\(quote($0.0)):\(text($0.1))" }.joined(separator: ",") + "}"
     }
 
-    static func text(_ value: Value) -> String {
+    public static func text(_ value: Value) -> String {
         switch value {
         case .string(let string): quote(string)
         case .optionalString(let string): string.map(quote) ?? "null"
