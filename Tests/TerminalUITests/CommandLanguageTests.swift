@@ -38,6 +38,9 @@ import Testing
         ("export out format=text", .export(path: "out", format: .text)),
         ("help", .help(topic: nil)),
         ("help dtmf", .help(topic: "dtmf")),
+        ("audio playback=headset capture=headset-mic", .audio(playback: "headset", capture: "headset-mic")),
+        ("audio", .audio(playback: nil, capture: nil)),
+        ("devices", .devices),
         ("quit", .quit),
         ("  QUIT  ", .quit),
     ])

@@ -57,6 +57,8 @@ public enum CommandParser {
         case "export": return try a.export()
         case "help": return .help(topic: a.optional())
         case "theme": return .theme(name: a.optional())
+        case "audio": return .audio(playback: a.options["playback"], capture: a.options["capture"])
+        case "devices": return .devices
         default: return .quit
         }
     }

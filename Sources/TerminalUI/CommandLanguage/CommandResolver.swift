@@ -44,6 +44,8 @@ public struct CommandResolver: Sendable {
         case .export(let path, let format): return [.exportTrace(path: path, format: format)]
         case .help: return []
         case .theme(let name): return [.setTheme(name: name)]
+        case .audio(let playback, let capture): return [.switchAudio(playback: playback, capture: capture)]
+        case .devices: return [.listAudioDevices]
         case .quit: return [.quit]
         }
     }

@@ -32,6 +32,8 @@ public enum CommandTable {
         CommandSpec(name: "contact-delete", usage: "contact-delete ID", summary: "delete a contact", options: []),
         CommandSpec(name: "history-delete", usage: "history-delete ID", summary: "delete a history entry", options: []),
         CommandSpec(name: "export", usage: "export PATH [format=pcap|text]", summary: "export the SIP trace", options: ["format"]),
+        CommandSpec(name: "audio", usage: "audio [playback=NAME] [capture=NAME]", summary: "move calls to other sound devices (none named: the defaults)", options: ["playback", "capture"]),
+        CommandSpec(name: "devices", usage: "devices", summary: "list the sound devices by name", options: []),
         CommandSpec(name: "theme", usage: "theme [NAME]", summary: "switch theme now (dark, light, monochrome, a file)", options: []),
         CommandSpec(name: "help", usage: "help [COMMAND]", summary: "list commands or explain one", options: []),
         CommandSpec(name: "quit", usage: "quit", summary: "leave Dialtone", options: []),

@@ -39,5 +39,8 @@ public enum ParsedCommand: Sendable, Hashable {
     case help(topic: String?)
     /// `theme light`; a bare `theme` goes to the next shipped theme.
     case theme(name: String?)
+    /// `audio playback=headset capture=headset-mic`; nil is the server's default device.
+    case audio(playback: String?, capture: String?)
+    case devices
     case quit
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MediaEngine
 import PhoneEngine
 import TerminalUI
 
@@ -68,6 +69,27 @@ struct CommandDispatcher: Sendable {
         case .setMuted(let id, let muted): call(id, muted ? "mute" : "unmute") { await $0.setMuted($1, muted) }
         case .setRecording(let id, let recording):
             record(id, recording)
+        case .switchAudio(let playback, let capture):
+            let (engine, inbox) = (engine, inbox)
+            Task {
+                let failures = await engine.switchAudio(to: .device(playback: playback, capture: capture))
+                let target = "\(playback ?? "default") / \(capture ?? "default")"
+                inbox.post(.notice(failures.isEmpty
+                    ? "sound now on \(target)"
+                    : "sound not moved for \(failures.keys.map(\.rawValue).sorted().joined(separator: ", ")): \(failures.values.first ?? "")"))
+            }
+        case .listAudioDevices:
+            let inbox = inbox
+            Task {
+                do {
+                    let list = try PulseAudioDirectory.list()
+                    let sinks = list.sinks.map { $0.name == list.defaultSink ? "\($0.name)*" : $0.name }
+                    let sources = list.sources.filter { !$0.isMonitor }.map { $0.name == list.defaultSource ? "\($0.name)*" : $0.name }
+                    inbox.post(.notice("playback: \(sinks.joined(separator: ", ")) — capture: \(sources.joined(separator: ", "))"))
+                } catch {
+                    inbox.post(.notice("no sound devices: \(error)"))
+                }
+            }
         case .quit, .setTheme:
             break  // the app's own loop handles these: they touch the terminal
         }
