@@ -2,6 +2,7 @@ import CallHistory
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 /// Files that are not a usable history are refused with an error naming them, and left
 /// byte-for-byte as they were.
@@ -154,20 +155,5 @@ struct BadFileTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64) so the random-bytes fixture is the same on
-/// every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
+/// SplitMix64 (TestSupport): seeded, so every run draws the same values.
+typealias SeededGenerator = SplitMix64

@@ -2,6 +2,7 @@ import Foundation
 import MediaEngine
 import SDP
 import Testing
+import TestSupport
 
 /// Two DTLS-SRTP endpoints talking through memory: no sockets, datagrams handed over by hand.
 private struct DTLSPair {
@@ -271,15 +272,5 @@ struct DTLSTests {
     }
 }
 
-/// Deterministic junk for the garbage test (SplitMix64).
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// SplitMix64 (TestSupport): seeded, so every run draws the same values.
+typealias SeededGenerator = SplitMix64

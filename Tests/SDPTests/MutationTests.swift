@@ -6,17 +6,8 @@ import TestSupport
 /// cut at a line end and a few thousand byte mutations either fail with an `SDPParseError` or parse to
 /// something that round-trips, and answering whatever parses never traps.
 @Suite struct MutationTests {
-    /// A fixed-seed generator (SplitMix64) so a failure reproduces exactly.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// SplitMix64 (TestSupport): seeded, so every run draws the same values.
+    typealias SplitMix = SplitMix64
 
     /// Bytes that steer mutations towards SDP's own syntax.
     static let interesting = Array(" \r\n=:/;|^-.0123456789aAmvoctb\u{7F}".utf8) + [0x00, 0xC3, 0xFF]

@@ -1,3 +1,4 @@
+import TestSupport
 import Synchronization
 @testable import SIPServerLocation
 
@@ -65,22 +66,8 @@ final class FakeDNSClient: DNSClient {
     }
 }
 
-/// SplitMix64: a tiny seeded generator, so weighted SRV selection is deterministic in tests.
-struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// SplitMix64 (TestSupport): seeded, so every run draws the same values.
+typealias SeededRandom = SplitMix64
 
 /// A clock that moves only when the test says so.
 final class VirtualTime: TimeSource {

@@ -5,17 +5,8 @@ import TestSupport
 /// Mutated corpus through every entry point: nothing may trap, errors are only thrown.
 /// (A seeded generator keeps failures reproducible; a crasher becomes a fixed test case.)
 @Suite struct FuzzRobustnessTests {
-    /// SplitMix64: small, seeded, good enough to pick offsets and bytes.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// SplitMix64 (TestSupport): seeded, so every run draws the same values.
+    typealias SeededGenerator = SplitMix64
 
     static func corpus() throws -> [[UInt8]] {
         var files = try Fixtures.files(in: "rfc4475", withExtension: "dat").map { "rfc4475/\($0)" }
