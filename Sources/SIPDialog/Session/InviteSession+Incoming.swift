@@ -89,14 +89,12 @@ extension InviteSession {
               incoming.reliable?.outstanding?.offer == nil else { return [] }
         if let capabilities { media.capabilities = capabilities }
         if incoming.reliable != nil { return sendingReliably(.sessionProgress, &incoming) }
-        guard let offer = incoming.offer else { return [] }
+        guard incoming.offer != nil else { return [] }
         do {
-            let result = try media.answer(offer)
-            incoming.early = .answered(result.answer, result.media)
-            let progress = incoming.response(183, "Session Progress", contact: configuration.contact,
-                                             body: SDPBody.bytes(result.answer))
+            let early = try earlyDescription(&incoming)
+            let progress = incoming.response(183, "Session Progress", contact: configuration.contact, body: early.body)
             phase = .incoming(incoming)
-            return [.respond(progress, to: incoming.identity)] + (result.media.map { [.event(.earlyMedia($0))] } ?? [])
+            return [.respond(progress, to: incoming.identity)] + early.events.map { .event($0) }
         } catch {
             return rejectIncoming(&incoming, 488, "Not Acceptable Here")
         }

@@ -13,40 +13,47 @@ extension InviteSession {
             incoming.reliable = reliable
             return []
         }
-        var events: [CallEvent] = []
-        var body: [UInt8] = []
-        var offer: SessionDescription?
+        var early = EarlyDescription()
         let status: (Int, String)
         switch kind {
         case .ringing:
             status = (180, "Ringing")
         case .sessionProgress:
             status = (183, "Session Progress")
-            do {
-                if let callerOffer = incoming.offer {
-                    let result = try media.answer(callerOffer)
-                    incoming.early = .answered(result.answer, result.media)
-                    body = SDPBody.bytes(result.answer)
-                    events = result.media.map { [.earlyMedia($0)] } ?? []
-                } else {
-                    let ours = try media.makeOffer()
-                    offer = ours
-                    body = SDPBody.bytes(ours)
-                }
-            } catch {
+            do { early = try earlyDescription(&incoming) } catch {
                 return rejectIncoming(&incoming, 488, "Not Acceptable Here")
             }
         }
         let rseq = reliable.nextRSeq
         reliable.nextRSeq = rseq == UInt32.max ? 1 : rseq + 1
         let response = incoming.response(
-            status.0, status.1, contact: configuration.contact, body: body,
+            status.0, status.1, contact: configuration.contact, body: early.body,
             extraHeaders: [SIPHeaderField(.require, "100rel"), SIPHeaderField(.rseq, String(rseq))])
         let t1 = configuration.timers.t1
-        reliable.outstanding = .init(response: response, rseq: rseq, interval: t1, offer: offer)
+        reliable.outstanding = .init(response: response, rseq: rseq, interval: t1, offer: early.offer)
         incoming.reliable = reliable
         return [.respond(response, to: incoming.identity), .startTimer(.provisionalRetransmission, after: t1),
-                .startTimer(.provisionalTimeout, after: t1 * 64)] + events.map { .event($0) }
+                .startTimer(.provisionalTimeout, after: t1 * 64)] + early.events.map { .event($0) }
+    }
+
+    /// The SDP of a 183: what it carries and what it reports.
+    struct EarlyDescription {
+        var body: [UInt8] = []
+        /// Our offer, when the INVITE had none (reliable provisionals only, §5).
+        var offer: SessionDescription?
+        var events: [CallEvent] = []
+    }
+
+    /// Our answer to the INVITE's offer (recorded for the 2xx to repeat), or our offer when it
+    /// had none.
+    mutating func earlyDescription(_ incoming: inout IncomingInvite) throws(NegotiationError) -> EarlyDescription {
+        guard let callerOffer = incoming.offer else {
+            let ours = try media.makeOffer()
+            return EarlyDescription(body: SDPBody.bytes(ours), offer: ours)
+        }
+        let result = try media.answer(callerOffer)
+        incoming.early = .answered(result.answer, result.media)
+        return EarlyDescription(body: SDPBody.bytes(result.answer), events: result.media.map { [.earlyMedia($0)] } ?? [])
     }
 
     /// Timer fired: the provisional again, the wait doubled (§3 names no upper bound).
