@@ -146,7 +146,7 @@ import Testing
 
     @Test func malformedInvitesAreRefusedWithoutAnIncomingEvent() {
         let cases: [(String?, [String], Int)] = [
-            (Party.bobSDP(), ["Require: 100rel"], 420),
+            (Party.bobSDP(), ["Require: 100rel, precondition"], 420),
             ("not sdp at all", [], 400),
         ]
         for (sdp, extra, status) in cases {

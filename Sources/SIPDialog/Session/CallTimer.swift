@@ -11,6 +11,10 @@ public enum CallTimer: Hashable, Sendable, CaseIterable, CustomStringConvertible
     case sessionRefresh
     /// The session expires without refresh (RFC 4028 §10): send BYE.
     case sessionExpiry
+    /// Retransmit our unacknowledged reliable provisional: T1, doubling (RFC 3262 §3).
+    case provisionalRetransmission
+    /// No PRACK for our reliable provisional within 64·T1: reject the INVITE (RFC 3262 §3).
+    case provisionalTimeout
 
     public var description: String {
         switch self {
@@ -19,6 +23,8 @@ public enum CallTimer: Hashable, Sendable, CaseIterable, CustomStringConvertible
         case .glareRetry: "glare retry"
         case .sessionRefresh: "session refresh"
         case .sessionExpiry: "session expiry"
+        case .provisionalRetransmission: "reliable 1xx retransmission"
+        case .provisionalTimeout: "PRACK timeout"
         }
     }
 }

@@ -6,9 +6,13 @@ struct IncomingInvite: Sendable {
     var invite: SIPRequest
     var dialog: Dialog
     var offer: SessionDescription?
+    /// Present when the caller required 100rel (RFC 3262): our provisionals go out reliably.
+    var reliable: ReliableProvisionals?
+    var early: EarlyOfferAnswer = .none
 
     var identity: RequestIdentity { RequestIdentity(invite) }
-    var sequence: UInt32 { dialog.remoteSequence ?? 0 }
+    /// The INVITE's CSeq number; the dialog's remote sequence moves on with each PRACK.
+    var sequence: UInt32 { (try? invite.headers.cseq)?.sequenceNumber ?? 0 }
 
     /// A response to the INVITE with our tag, Contact and the Record-Route (§12.1.1).
     func response(_ status: Int, _ reason: String, contact: URI?, body: [UInt8] = [],

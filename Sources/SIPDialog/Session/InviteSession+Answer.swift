@@ -6,26 +6,42 @@ extension InviteSession {
     /// with our offer when the INVITE had none (the ACK then brings the answer). An offer we
     /// cannot accept gets 488. `media` replaces the configured capabilities when the media
     /// layer has bound its sockets since.
+    ///
+    /// With a reliable provisional outstanding (RFC 3262) the 2xx waits for its PRACK. §3 only
+    /// requires that for provisionals with SDP; waiting for any keeps the 2xx from overtaking
+    /// the PRACK's 200, which strict UACs (sipp among them) take for a message out of order.
     public mutating func answer(media capabilities: LocalMediaCapabilities? = nil) -> [CallAction] {
-        guard case .incoming(let incoming) = phase else { return [] }
+        guard case .incoming(var incoming) = phase else { return [] }
+        if incoming.reliable?.outstanding != nil {
+            incoming.reliable?.heldAnswer = .init(capabilities: capabilities)
+            phase = .incoming(incoming)
+            return []
+        }
         if let capabilities { media.capabilities = capabilities }
-        var body: SessionDescription
+        var body: SessionDescription?
         var answered: NegotiatedMedia?
         var offerAwaitingAnswer: SessionDescription?
-        do {
-            if let offer = incoming.offer {
-                let result = try media.answer(offer)
-                (body, answered) = (result.answer, result.media)
-            } else {
-                body = try media.makeOffer()
-                offerAwaitingAnswer = body
+        switch incoming.early {
+        case .answered(let sent, let agreed):
+            (body, answered) = (sent, agreed)  // RFC 3262 §5: the 2xx repeats the answer unchanged
+        case .agreed(let agreed):
+            answered = agreed  // offer and answer went in the reliable 183 and its PRACK
+        case .none:
+            do {
+                if let offer = incoming.offer {
+                    let result = try media.answer(offer)
+                    (body, answered) = (result.answer, result.media)
+                } else {
+                    body = try media.makeOffer()
+                    offerAwaitingAnswer = body
+                }
+            } catch {
+                return reject(statusCode: 488, reasonPhrase: "Not Acceptable Here")
             }
-        } catch {
-            return reject(statusCode: 488, reasonPhrase: "Not Acceptable Here")
         }
         var call = EstablishedCall(dialog: incoming.dialog, initialInviteSequence: incoming.sequence)
         let timerHeaders = sessionTimerAnswerHeaders(for: incoming.invite)
-        let ok = incoming.response(200, "OK", contact: configuration.contact, body: SDPBody.bytes(body),
+        let ok = incoming.response(200, "OK", contact: configuration.contact, body: body.map(SDPBody.bytes) ?? [],
                                    extraHeaders: timerHeaders + [SIPHeaderField(.allow, Self.allowedMethods)])
         var actions = awaitACK(for: ok, request: incoming.identity, sequence: incoming.sequence,
                                offer: offerAwaitingAnswer, isInitial: true, &call)

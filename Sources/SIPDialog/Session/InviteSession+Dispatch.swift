@@ -39,6 +39,13 @@ extension InviteSession {
 
     /// A timer the session asked for has fired.
     public mutating func timerFired(_ timer: CallTimer) -> [CallAction] {
+        if case .incoming(var incoming) = phase {
+            switch timer {
+            case .provisionalRetransmission: return retransmitProvisional(&incoming)
+            case .provisionalTimeout: return provisionalTimedOut(&incoming)
+            case .answerRetransmission, .answerTimeout, .glareRetry, .sessionRefresh, .sessionExpiry: return []
+            }
+        }
         guard case .established(var call) = phase else { return [] }
         switch timer {
         case .answerRetransmission: return retransmitAnswer(&call)
@@ -46,6 +53,7 @@ extension InviteSession {
         case .glareRetry: return retryAfterGlare(&call)
         case .sessionRefresh: return refreshSession(&call)
         case .sessionExpiry: return sessionExpired(&call)
+        case .provisionalRetransmission, .provisionalTimeout: return []  // the INVITE is answered
         }
     }
 

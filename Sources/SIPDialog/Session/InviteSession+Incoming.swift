@@ -16,7 +16,9 @@ extension InviteSession {
             if let value = request.headers[.replaces] {
                 do { replaces = try ReplacesHeader.parse(value) } catch { throw .malformedBody(error.description) }
             }
-            phase = .incoming(IncomingInvite(invite: request, dialog: dialog, offer: offer))
+            var incoming = IncomingInvite(invite: request, dialog: dialog, offer: offer)
+            if ReliableProvisionals.isRequired(by: request) { incoming.reliable = ReliableProvisionals(random: &random) }
+            phase = .incoming(incoming)
             let call = IncomingCall(from: dialog.remoteAddress, to: dialog.localAddress, requestURI: request.uri,
                                     offer: offer, replaces: replaces)
             return [.event(.incoming(call))]
@@ -38,12 +40,12 @@ extension InviteSession {
         return rejecting(request, error.statusCode, error.reasonPhrase, extraHeaders: extra)
     }
 
-    /// Require with an option tag we cannot honour as UAS gets 420 (§8.2.2.3). We do not send
-    /// reliable provisionals, so `100rel` is refused here although we accept it as UAC.
+    /// Require with an option tag we cannot honour as UAS gets 420 (§8.2.2.3). `100rel` makes
+    /// our provisionals reliable (RFC 3262).
     private func checkRequiredExtensions(_ request: SIPRequest) throws(DialogError) {
         let required: [String]
         do { required = try request.headers.require } catch { throw .malformedHeader(error) }
-        let unsupported = required.filter { !["timer", "replaces"].contains($0.lowercased()) }
+        let unsupported = required.filter { !["timer", "replaces", "100rel"].contains($0.lowercased()) }
         if !unsupported.isEmpty { throw .unsupportedExtension(unsupported) }
     }
 
@@ -57,6 +59,8 @@ extension InviteSession {
         case .bye where incoming.dialog.matches(request: request):
             let terminated = incoming.response(487, "Request Terminated", contact: nil)
             return [rejecting(request, 200, "OK"), .respond(terminated, to: incoming.identity)] + end(.remoteHangUp)
+        case .prack where incoming.dialog.matches(request: request):
+            return receivePRACK(request, incoming)
         case .ack, .invite:
             return []  // retransmissions are the transaction layer's; nothing to do
         default:
@@ -64,10 +68,43 @@ extension InviteSession {
         }
     }
 
-    /// Alerts the caller: 180 Ringing in the early dialog (§13.3.1.1).
+    /// Alerts the caller: 180 Ringing in the early dialog (§13.3.1.1), reliably when the
+    /// caller required 100rel (RFC 3262 §3).
     public mutating func ring() -> [CallAction] {
-        guard case .incoming(let incoming) = phase else { return [] }
-        return [.respond(incoming.response(180, "Ringing", contact: configuration.contact), to: incoming.identity)]
+        guard case .incoming(var incoming) = phase else { return [] }
+        guard incoming.reliable != nil else {
+            return [.respond(incoming.response(180, "Ringing", contact: configuration.contact), to: incoming.identity)]
+        }
+        return sendingReliably(.ringing, &incoming)
+    }
+
+    /// Early media: 183 Session Progress with SDP before the answer. With 100rel it is sent
+    /// reliably and carries our answer, or our offer when the INVITE had none (the PRACK then
+    /// answers, RFC 3262 §5). Without 100rel it carries our answer, and only when the INVITE
+    /// had an offer: an unreliable provisional cannot carry an offer (RFC 3261 §13.3.1).
+    /// Once only: the 2xx repeats what it settled. `media` replaces the capabilities.
+    public mutating func sendEarlyMedia(media capabilities: LocalMediaCapabilities? = nil) -> [CallAction] {
+        guard case .incoming(var incoming) = phase, case .none = incoming.early,
+              !(incoming.reliable?.waiting.contains(.sessionProgress) ?? false),
+              incoming.reliable?.outstanding?.offer == nil else { return [] }
+        if let capabilities { media.capabilities = capabilities }
+        if incoming.reliable != nil { return sendingReliably(.sessionProgress, &incoming) }
+        guard incoming.offer != nil else { return [] }
+        do {
+            let early = try earlyDescription(&incoming)
+            let progress = incoming.response(183, "Session Progress", contact: configuration.contact, body: early.body)
+            phase = .incoming(incoming)
+            return [.respond(progress, to: incoming.identity)] + early.events.map { .event($0) }
+        } catch {
+            return rejectIncoming(&incoming, 488, "Not Acceptable Here")
+        }
+    }
+
+    /// `sendReliably`, keeping the phase unless it ended the call.
+    private mutating func sendingReliably(_ kind: ReliableProvisionals.Kind, _ incoming: inout IncomingInvite) -> [CallAction] {
+        let actions = sendReliably(kind, &incoming)
+        if case .incoming = phase { phase = .incoming(incoming) }
+        return actions
     }
 
     /// Refuses the incoming call (486 Busy Here, 603 Decline, 480, …; §13.3.1.3).
