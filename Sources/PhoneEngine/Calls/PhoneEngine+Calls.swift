@@ -93,7 +93,8 @@ extension PhoneEngine {
             if let call = callTable.calls[id] { result.append(await call.snapshot) }
         }
         for echo in echoCalls.values { result.append(await echo.snapshot) }
-        return result.sorted { $0.startedAt < $1.startedAt }
+        // A call that has just published its end may not have left the table yet.
+        return result.filter { $0.state != .ended }.sorted { $0.startedAt < $1.startedAt }
     }
 
     /// Hangs up every call (at shutdown), waiting until each has ended or a short limit passed.
