@@ -22,6 +22,9 @@ public struct PacketDurationTracker: Sendable {
         self.confirmations = max(confirmations, 1)
     }
 
+    /// True until the first packet is observed (when `assume` still applies).
+    public var awaitsFirstPacket: Bool { previous == nil }
+
     /// Before the first packet: a duration known from the payload itself (G.711 and G.722 carry
     /// one byte per RTP timestamp unit), so the stream starts with the right frame. Returns it
     /// when it differs from the current one.

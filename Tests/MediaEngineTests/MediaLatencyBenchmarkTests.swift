@@ -81,12 +81,28 @@ final class RTPProbe: @unchecked Sendable {
 
     func close() { _ = Glibc.close(socket) }
 
-    /// Sends for `bursts` seconds (plus a lead-in) and returns one round trip per burst heard back.
-    func run(bursts: Int, to remotePort: UInt16) -> [Duration] {
+    /// Sends one PCMU packet carrying `samples` (8 kHz) to 127.0.0.1:`port`.
+    func sendPCMU(_ samples: [Int16], sequence: Int, timestamp: Int, ssrc: UInt32, to port: UInt16) {
         var remote = sockaddr_in()
         remote.sin_family = sa_family_t(AF_INET)
         remote.sin_addr.s_addr = inet_addr("127.0.0.1")
-        remote.sin_port = remotePort.bigEndian
+        remote.sin_port = port.bigEndian
+        var packet: [UInt8] = []
+        let header = RTPHeader(marker: sequence == 0, payloadType: 0, sequenceNumber: UInt16(truncatingIfNeeded: sequence),
+                               timestamp: UInt32(truncatingIfNeeded: timestamp), ssrc: ssrc)
+        try? header.write(to: &packet)
+        packet += G711.encode(samples, law: .muLaw)
+        _ = packet.withUnsafeBytes { bytes in
+            withUnsafePointer(to: &remote) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(socket, bytes.baseAddress, bytes.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+        }
+    }
+
+    /// Sends for `bursts` seconds (plus a lead-in) and returns one round trip per burst heard back.
+    func run(bursts: Int, to remotePort: UInt16) -> [Duration] {
         let clock = ContinuousClock()
         let start = clock.now + .milliseconds(100)
         let leadIn = 50  // one second of silence first: the jitter buffer and the streams settle
@@ -98,7 +114,8 @@ final class RTPProbe: @unchecked Sendable {
         var delays: [Duration] = []
         var loud = false
         var onset: ContinuousClock.Instant?
-        var packet: [UInt8] = []
+        // 100 ms of each burst's frequency, made once.
+        let tones = frequencies.map { AudioAnalysis.sine(frequency: $0, sampleRate: 8000, count: 800, amplitude: 0.5) }
         var receiveBuffer = [UInt8](repeating: 0, count: 2048)
         for index in 0..<total {
             let due = start + .milliseconds(20 * index)
@@ -127,22 +144,10 @@ final class RTPProbe: @unchecked Sendable {
             var samples = [Int16](repeating: 0, count: 160)
             if inBurst {
                 let frame = (index - leadIn) % 50
-                let tone = AudioAnalysis.sine(frequency: frequencies[burstIndex % 8], sampleRate: 8000, count: 800, amplitude: 0.5)
-                samples = Array(tone[frame * 160..<(frame + 1) * 160])
+                samples = Array(tones[burstIndex % 8][frame * 160..<(frame + 1) * 160])
                 if frame == 0 { sentBursts.append((burstIndex % 8, clock.now)) }
             }
-            packet.removeAll(keepingCapacity: true)
-            let header = RTPHeader(marker: index == 0, payloadType: 0, sequenceNumber: UInt16(truncatingIfNeeded: index),
-                                   timestamp: UInt32(truncatingIfNeeded: index * 160), ssrc: 0x1234_5678)
-            try? header.write(to: &packet)
-            packet += G711.encode(samples, law: .muLaw)
-            _ = packet.withUnsafeBytes { bytes in
-                withUnsafePointer(to: &remote) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        sendto(socket, bytes.baseAddress, bytes.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                    }
-                }
-            }
+            sendPCMU(samples, sequence: index, timestamp: index * 160, ssrc: 0x1234_5678, to: remotePort)
         }
         return delays
     }

@@ -44,30 +44,15 @@ import TestSupport
 extension RTPProbe {
     /// Sends a steady PCMU tone in packets of `packetMilliseconds`, paced in real time.
     func sendTone(frequency: Double, seconds: Double, packetMilliseconds: Int, to remotePort: UInt16) {
-        var remote = sockaddr_in()
-        remote.sin_family = sa_family_t(AF_INET)
-        remote.sin_addr.s_addr = inet_addr("127.0.0.1")
-        remote.sin_port = remotePort.bigEndian
         let samplesPerPacket = 8 * packetMilliseconds
         let tone = AudioAnalysis.sine(frequency: frequency, sampleRate: 8000, count: Int(seconds * 8000), amplitude: 0.5)
         let clock = ContinuousClock()
         let start = clock.now
-        var packet: [UInt8] = []
         for (index, first) in stride(from: 0, to: tone.count - samplesPerPacket, by: samplesPerPacket).enumerated() {
             let due = start + .milliseconds(index * packetMilliseconds)
             if clock.now < due { Thread.sleep(forTimeInterval: Double((due - clock.now).components.attoseconds) / 1e18) }
-            packet.removeAll(keepingCapacity: true)
-            let header = RTPHeader(marker: index == 0, payloadType: 0, sequenceNumber: UInt16(truncatingIfNeeded: index),
-                                   timestamp: UInt32(truncatingIfNeeded: first), ssrc: 0x0BAD_CAFE)
-            try? header.write(to: &packet)
-            packet += G711.encode(Array(tone[first..<first + samplesPerPacket]), law: .muLaw)
-            _ = packet.withUnsafeBytes { bytes in
-                withUnsafePointer(to: &remote) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        sendto(socket, bytes.baseAddress, bytes.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                    }
-                }
-            }
+            sendPCMU(Array(tone[first..<first + samplesPerPacket]), sequence: index, timestamp: first, ssrc: 0x0BAD_CAFE,
+                     to: remotePort)
         }
         // Let the last packets play out.
         Thread.sleep(forTimeInterval: 0.3)

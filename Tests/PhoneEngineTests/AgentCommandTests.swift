@@ -7,27 +7,10 @@ import TestSupport
 @Suite(.timeLimit(.minutes(3))) struct AgentCommandTests {
     @Test func autoAnswersAndObeysTheControlSocket() async throws {
         let baresip = try await Baresip(.init(name: "bob-agent", user: "bob"))
-        let directory = try TemporaryDirectory(prefix: "agent")
-        let port = try LoopbackPort.free()
-        let config = directory.file("config.toml")
-        try """
-            [general]
-            listen = ["udp:127.0.0.1:\(port)"]
-            history_file = "\(directory.file("history.sqlite"))"
-
-            [[accounts]]
-            name = "alice"
-            aor = "sip:alice@alice.test"
-            register = false
-            mwi = false
-
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let control = directory.file("control.sock")
-        let agent = try PeerProcess(.init(
-            name: "dialtone agent", executable: DialtoneBinary.path,
-            arguments: ["agent", "--config", config, "--auto-answer", "--control", control, "--json"],
-            environment: ["HOME": directory.path, "PATH": "/usr/bin:/bin"], logFile: directory.file("agent.log"),
-            stopGracePeriod: .seconds(10)))
+        let harness = try AgentHarness(prefix: "agent")
+        let port = harness.port
+        let control = harness.controlSocket
+        let agent = try harness.start(["--auto-answer", "--control", harness.controlSocket, "--json"])
         try await agent.waitUntilReady(within: .seconds(30)) { FileManager.default.fileExists(atPath: control) }
         let mode = try FileManager.default.attributesOfItem(atPath: control)[.posixPermissions] as? Int
         #expect(mode == 0o600)

@@ -58,12 +58,7 @@ import TestSupport
     @Test("a DTLS-SRTP call from baresip is answered as the DTLS client with audio both ways")
     func dtlsIncoming() async throws {
         let call = try await MediaCall.start(codec: "pcmu", srtp: "mandatory", baresipEncryption: "dtls_srtp")
-        try await call.baresip.command("dial", "sip:alice@example.test")
-        let incoming = try #require(await KamailioCallTests.waitFor(call.watcher, "incoming"), "\(call.baresip.log)")
-        #expect(await call.engine.answer(incoming.call))
-        let answered = await KamailioCallTests.waitFor(call.watcher, "answered", call: incoming.call)
-        if case .answered(_, let encryption)? = answered?.kind { #expect(encryption == "dtls-srtp") }
-        #expect(await KamailioCallTests.waitFor(call.watcher, "ended", call: incoming.call) != nil, "\(call.baresip.log)")
+        try await call.answerBaresipsCall(expecting: "dtls-srtp")
         try await call.checkBothRecordings()
         await call.stop()
     }
@@ -71,12 +66,7 @@ import TestSupport
     @Test("an SRTP call from baresip (it offers AES_CM_128_HMAC_SHA1_80) is answered with audio both ways")
     func incomingSRTP() async throws {
         let call = try await MediaCall.start(codec: "pcmu", srtp: "mandatory", baresipEncryption: "srtp-mand")
-        try await call.baresip.command("dial", "sip:alice@example.test")
-        let incoming = try #require(await KamailioCallTests.waitFor(call.watcher, "incoming"), "\(call.baresip.log)")
-        #expect(await call.engine.answer(incoming.call))
-        let answered = await KamailioCallTests.waitFor(call.watcher, "answered", call: incoming.call)
-        if case .answered(_, let encryption)? = answered?.kind { #expect(encryption == "srtp-sdes") }
-        #expect(await KamailioCallTests.waitFor(call.watcher, "ended", call: incoming.call) != nil, "\(call.baresip.log)")
+        try await call.answerBaresipsCall(expecting: "srtp-sdes")
         let offer = call.watcher.traces.first { $0.direction == .received && $0.text.hasPrefix("INVITE") }
         #expect(offer?.text.contains("AES_CM_128_HMAC_SHA1_80") == true)
         try await call.checkBothRecordings()
@@ -149,6 +139,17 @@ struct MediaCall {
         let ended = await KamailioCallTests.waitFor(watcher, "ended", call: id) != nil
         #expect(ended, "\(baresip.log)")
         return (description, ended)
+    }
+
+    /// baresip calls alice; the engine answers; the call must be encrypted as `encryption` and
+    /// run until baresip's file ends and it hangs up.
+    func answerBaresipsCall(expecting encryption: String) async throws {
+        try await baresip.command("dial", "sip:alice@example.test")
+        let incoming = try #require(await KamailioCallTests.waitFor(watcher, "incoming"), "\(baresip.log)")
+        #expect(await engine.answer(incoming.call))
+        let answered = await KamailioCallTests.waitFor(watcher, "answered", call: incoming.call)
+        if case .answered(_, let agreed)? = answered?.kind { #expect(agreed == encryption) }
+        #expect(await KamailioCallTests.waitFor(watcher, "ended", call: incoming.call) != nil, "\(baresip.log)")
     }
 
     /// Both recordings carry the other side's tone: frequency, level, and most of the call.

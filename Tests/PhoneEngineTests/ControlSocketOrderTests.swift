@@ -6,27 +6,9 @@ import TestSupport
 /// `dial` and `hangup` together; replies come back in order and echo the request's `id`.
 @Suite(.timeLimit(.minutes(3))) struct ControlSocketOrderTests {
     @Test func commandsSentTogetherRunInOrderAndRepliesEchoTheirIDs() async throws {
-        let directory = try TemporaryDirectory(prefix: "agent-order")
-        let port = try LoopbackPort.free()
-        let config = directory.file("config.toml")
-        try """
-            [general]
-            listen = ["udp:127.0.0.1:\(port)"]
-            history_file = "\(directory.file("history.sqlite"))"
-
-            [[accounts]]
-            name = "alice"
-            aor = "sip:alice@alice.test"
-            register = false
-            mwi = false
-
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let control = directory.file("control.sock")
-        let agent = try PeerProcess(.init(
-            name: "dialtone agent", executable: DialtoneBinary.path,
-            arguments: ["agent", "--config", config, "--control", control, "--json"],
-            environment: ["HOME": directory.path, "PATH": "/usr/bin:/bin"], logFile: directory.file("agent.log"),
-            stopGracePeriod: .seconds(10)))
+        let harness = try AgentHarness(prefix: "agent-order")
+        let control = harness.controlSocket
+        let agent = try harness.start(["--control", harness.controlSocket, "--json"])
         defer { agent.stop() }
         try await agent.waitUntilReady(within: .seconds(30)) { FileManager.default.fileExists(atPath: control) }
         let client = try UnixLineClient(path: control)

@@ -24,26 +24,9 @@ import TestSupport
     @Test func digitsBaresipSendsArriveAsEvents() async throws {
         let baresip = try await Baresip(.init(name: "dtmf-out", user: "bob"))
         defer { Task { await baresip.stop() } }
-        let directory = try TemporaryDirectory(prefix: "dtmf-receive")
-        let port = try LoopbackPort.free()
-        let config = directory.file("config.toml")
-        try """
-            [general]
-            listen = ["udp:127.0.0.1:\(port)"]
-            history_file = "\(directory.file("history.sqlite"))"
-
-            [[accounts]]
-            name = "alice"
-            aor = "sip:alice@alice.test"
-            register = false
-            mwi = false
-
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let agent = try PeerProcess(.init(
-            name: "dialtone agent", executable: DialtoneBinary.path,
-            arguments: ["agent", "--config", config, "--auto-answer", "--json"],
-            environment: ["HOME": directory.path, "PATH": "/usr/bin:/bin"], logFile: directory.file("agent.log"),
-            stopGracePeriod: .seconds(10)))
+        let harness = try AgentHarness(prefix: "dtmf-receive")
+        let port = harness.port
+        let agent = try harness.start(["--auto-answer", "--json"])
         defer { Task { await agent.stopOffPool() } }
         #expect(await UDPPortProbe.waitUntilBound(port))
         try await baresip.command("dial", "sip:alice@127.0.0.1:\(port)")

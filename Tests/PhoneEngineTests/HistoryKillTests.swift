@@ -9,27 +9,11 @@ import TestSupport
 @Suite(.timeLimit(.minutes(3))) struct HistoryKillTests {
     @Test func theRecordSurvivesKillNineRightAfterTheCall() async throws {
         let baresip = try await Baresip(.init(name: "bob-kill", user: "bob"))
-        let directory = try TemporaryDirectory(prefix: "agent-kill")
-        let port = try LoopbackPort.free()
-        let database = directory.file("history.sqlite")
-        let config = directory.file("config.toml")
-        try """
-            [general]
-            listen = ["udp:127.0.0.1:\(port)"]
-            history_file = "\(database)"
-
-            [[accounts]]
-            name = "alice"
-            aor = "sip:alice@alice.test"
-            register = false
-            mwi = false
-
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let control = directory.file("control.sock")
-        let agent = try PeerProcess(.init(
-            name: "dialtone agent", executable: DialtoneBinary.path,
-            arguments: ["agent", "--config", config, "--auto-answer", "--control", control],
-            environment: ["HOME": directory.path, "PATH": "/usr/bin:/bin"], logFile: directory.file("agent.log")))
+        let harness = try AgentHarness(prefix: "agent-kill")
+        let port = harness.port
+        let database = harness.history
+        let control = harness.controlSocket
+        let agent = try harness.start(["--auto-answer", "--control", harness.controlSocket], stopGracePeriod: .seconds(2))
         try await agent.waitUntilReady(within: .seconds(30)) { FileManager.default.fileExists(atPath: control) }
         let client = try UnixLineClient(path: control)
 

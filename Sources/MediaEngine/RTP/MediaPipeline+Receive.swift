@@ -72,8 +72,10 @@ extension MediaPipeline {
             jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: decoder.rtpClockRate))
             packetDurations = Self.packetDurationTracker(clockRate: decoder.rtpClockRate)
         }
-        let sizeHint = ["PCMU", "PCMA", "G722"].contains(decoder.name.uppercased()) ? UInt32(payload.count) : 0
-        if let duration = packetDurations.assume(sizeHint) ?? packetDurations.observe(sequence: header.sequenceNumber, timestamp: header.timestamp) {
+        // G.711 and G.722 carry one byte per RTP timestamp unit: the first packet's size is its duration.
+        let firstPacketDuration = packetDurations.awaitsFirstPacket && ["PCMU", "PCMA", "G722"].contains(decoder.name)
+            ? packetDurations.assume(UInt32(payload.count)) : nil
+        if let duration = firstPacketDuration ?? packetDurations.observe(sequence: header.sequenceNumber, timestamp: header.timestamp) {
             // The peer's packets are not 20 ms: the buffer's frame is one packet (it starts over,
             // losing only what it held, once, early in the call).
             jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: decoder.rtpClockRate, frameSamples: duration))

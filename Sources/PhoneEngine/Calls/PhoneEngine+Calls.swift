@@ -219,6 +219,7 @@ extension PhoneEngine {
 
     private func callEnded(_ id: CallID, sipCallID: String?) {
         callTable.remove(id, sipCallID: sipCallID)
+        echoCalls[id] = nil
     }
 
     private func claimCall(_ id: CallID, sipCallID: String) {

@@ -12,18 +12,7 @@ extension PhoneEngine {
     /// first account's codec order and SRTP when there is one, so the test hears what calls use.
     func startEchoTest() async -> CallID {
         let id = callTable.newID()
-        let sink = eventSink
-        let ringer = ringer
-        let owner = CallOwner(
-            emit: { event in
-                sink.yield(event)
-                ringer?.observe(event)
-            },
-            ended: { [weak self] id, _ in await self?.echoTestEnded(id) },
-            claim: { _, _ in },
-            transferRequested: { _, _, _ in },
-            transferOutcome: { _, _, _ in })
-        let call = EchoTestCall(id: id, owner: owner)
+        let call = EchoTestCall(id: id, owner: callOwner())
         echoCalls[id] = call
         await holdOthers(than: id)
         let account = accountOrder.first.flatMap { registrars[$0]?.settings }
@@ -35,9 +24,5 @@ extension PhoneEngine {
         let factory = options.mediaFactory ?? SignalingOnlyMediaFactory()
         Task { await call.start(factory: factory, request: request) }
         return id
-    }
-
-    private func echoTestEnded(_ id: CallID) {
-        echoCalls[id] = nil
     }
 }
