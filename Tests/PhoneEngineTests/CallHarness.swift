@@ -82,6 +82,8 @@ extension CallNotification.Kind {
         case .stats: "call_stats"
         case .muted: "muted"
         case .recording: "recording"
+        case .noMedia: "no_media"
+        case .mediaRestored: "media_restored"
         }
     }
 

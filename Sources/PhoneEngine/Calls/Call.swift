@@ -141,12 +141,12 @@ actor Call {
         await perform(actions)
     }
 
-    func hangUp() async {
+    func hangUp(reason: CallEndReason = .localHangUp) async {
         guard var current = session else {
-            if !isFinished { await finish(.localHangUp) }
+            if !isFinished { await finish(reason) }
             return
         }
-        let actions = current.hangUp()
+        let actions = current.hangUp(reason: reason)
         session = current
         await perform(actions)
     }
@@ -218,9 +218,14 @@ actor Call {
         case .statistics(let statistics):
             notify(.stats(statistics))
         case .noMediaReceived(let seconds):
-            owner.emit(.notice("call \(id): no audio from the other side for \(seconds) s"))
+            snapshot.noMediaSeconds = seconds
+            publish()
+            notify(.noMedia(seconds: seconds))
+            if setup.hangsUpWithoutMedia { Task { await self.hangUp(reason: .noMedia(seconds: seconds)) } }
         case .mediaRestored:
-            owner.emit(.notice("call \(id): audio from the other side again"))
+            snapshot.noMediaSeconds = nil
+            publish()
+            notify(.mediaRestored)
         case .failed(let reason):
             owner.emit(.notice("call \(id): media failed: \(reason)"))
             Task { await self.hangUp() }

@@ -25,6 +25,10 @@ public struct CallNotification: Sendable, Hashable {
         case muted(Bool)
         /// Recording started to this file, or stopped (nil: the file is complete).
         case recording(path: String?)
+        /// No RTP from the peer for this many seconds (`no_rtp_timeout`), while it should send.
+        case noMedia(seconds: Int)
+        /// RTP arrives again after `noMedia`.
+        case mediaRestored
     }
 
     public var call: CallID

@@ -23,6 +23,8 @@ struct CallSetup: Sendable {
     var mediaFactory: any CallMediaFactory
     var mediaRequest: CallMediaRequest
     var userAgent: String
+    /// End the call when no RTP comes for `mediaRequest.noMediaTimeout` (`hangup_on_no_rtp`).
+    var hangsUpWithoutMedia = false
 
     /// Whether `route` serves an INVITE to `uri`. A 3xx Contact on another host or port is
     /// located afresh (RFC 3261 §8.1.3.4, RFC 3263) instead of going to the first callee again.

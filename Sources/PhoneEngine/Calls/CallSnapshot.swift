@@ -43,6 +43,9 @@ public struct CallSnapshot: Sendable, Hashable {
     public var encryption: String
     /// Our microphone is muted: the peer hears silence.
     public var isMuted: Bool = false
+    /// Set while no RTP has come from the peer for this many seconds (it should be sending):
+    /// "no audio from the other side" — one-way audio, a NAT or firewall problem, or a dead peer.
+    public var noMediaSeconds: Int?
     /// The WAV file this call is being recorded to, nil when not recording.
     public var recordingPath: String?
     /// When ended: the SIP status that decided it, if any, and the reason in words.

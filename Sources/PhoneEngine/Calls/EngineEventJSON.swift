@@ -78,6 +78,8 @@ public struct EngineEventJSON: Sendable {
             return ("ended", base + [("code", code.map { .int($0) } ?? .null), ("reason", .string(reason)),
                                      ("duration", duration.map { .double($0) } ?? .null)])
         case .muted(let muted): return ("muted", base + [("muted", .bool(muted))])
+        case .noMedia(let seconds): return ("no_media", base + [("seconds", .int(seconds))])
+        case .mediaRestored: return ("media_restored", base)
         case .recording(let path): return ("recording", base + [("recording", .bool(path != nil)), ("path", .optionalString(path))])
         case .stats(let stats):
             return ("call_stats", base + [

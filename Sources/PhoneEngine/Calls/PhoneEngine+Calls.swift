@@ -175,11 +175,13 @@ extension PhoneEngine {
             localAddress: mediaHost, codecs: settings.codecs.map(\.rawValue), srtp: Self.srtpPolicy(settings.srtp),
             audio: callAudio, portRange: general.rtpPortRange, noMediaTimeout: general.noRTPTimeout)
         mediaRequest.offersDTLS = settings.srtpKeying == .dtls
-        return CallSetup(
+        var setup = CallSetup(
             account: settings, localAddress: SIPAddress(displayName: settings.displayName, uri: .sip(settings.aor)),
             contact: contact, credentials: credentials, route: route, dialogOptions: dialogOptions,
             mediaFactory: options.mediaFactory ?? SignalingOnlyMediaFactory(), mediaRequest: mediaRequest,
             userAgent: general.userAgent)
+        setup.hangsUpWithoutMedia = general.hangupOnNoRTP
+        return setup
     }
 
     static func srtpPolicy(_ mode: SRTPMode) -> SRTPPolicy {

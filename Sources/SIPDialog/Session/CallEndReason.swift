@@ -28,6 +28,8 @@ public enum CallEndReason: Error, Hashable, Sendable, CustomStringConvertible {
     case mediaFailure(String)
     /// The peer broke the protocol in a way that leaves no usable call.
     case protocolError(String)
+    /// We hung up because no RTP came for this many seconds (`hangup_on_no_rtp`).
+    case noMedia(seconds: Int)
 
     /// The SIP status that ended the call, when there is one.
     public var statusCode: Int? {
@@ -37,7 +39,7 @@ public enum CallEndReason: Error, Hashable, Sendable, CustomStringConvertible {
         case .cancelled, .cancelledByCaller: 487
         case .ackTimeout: 408
         case .localHangUp, .remoteHangUp, .transferred, .replaced, .sessionExpired,
-             .redirectLimitReached, .mediaFailure, .protocolError: nil
+             .redirectLimitReached, .mediaFailure, .protocolError, .noMedia: nil
         }
     }
 
@@ -56,6 +58,7 @@ public enum CallEndReason: Error, Hashable, Sendable, CustomStringConvertible {
         case .redirectLimitReached: "Too many redirections"
         case .mediaFailure(let reason): "Media negotiation failed: \(reason)"
         case .protocolError(let reason): "Protocol error: \(reason)"
+        case .noMedia(let seconds): "No audio from the other side for \(seconds) s"
         }
     }
 

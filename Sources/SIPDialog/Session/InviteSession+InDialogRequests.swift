@@ -72,11 +72,13 @@ extension InviteSession {
 
     /// Hangs up: BYE on a confirmed call (§15.1.1), CANCEL before an answer, 603 Decline on
     /// an unanswered incoming call.
-    public mutating func hangUp() -> [CallAction] {
+    /// `reason` is what the record says when an established call ends: the user hung up, or
+    /// the engine did for them (no RTP).
+    public mutating func hangUp(reason: CallEndReason = .localHangUp) -> [CallAction] {
         switch phase {
         case .established(var call):
             let bye = call.dialog.makeRequest(method: .bye, extraHeaders: call.credentialHeaders)
-            return [.send(bye)] + end(.localHangUp)
+            return [.send(bye)] + end(reason)
         case .outgoing: return cancel()
         case .incoming: return reject(statusCode: 603, reasonPhrase: "Decline")
         case .idle, .ended: return []
