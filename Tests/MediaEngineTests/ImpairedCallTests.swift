@@ -81,7 +81,7 @@ struct ImpairedCallTests {
         let report = ToneReport(heard, sampleRate: 48000, expected: 1000)
         let label = "\(codec): \(report); relay \(counts); jitter buffer \(String(describing: playout))"
         print("IMPAIRED \(label)")  // the figures for the issue note
-        // G.711 concealment fades to silence by 60 ms (MediaCore's G711Concealer); bursts are at
+        // G.711 concealment fades to silence by 60 ms (MediaCore's PitchConcealer); bursts are at
         // most 3 packets, so nothing quieter than that may last longer.
         #expect(report.longestGapMilliseconds <= 60, "\(label)")
         #expect(abs(report.dominantFrequency - 1000) <= 5, "\(label)")

@@ -7,7 +7,7 @@ public final class G711Codec: AudioCodec {
     public var name: String { law == .muLaw ? "PCMU" : "PCMA" }
     public var sampleRate: Int { 8000 }
     public var rtpClockRate: Int { 8000 }
-    private var concealer = G711Concealer(frameLength: 160)
+    private var concealer = PitchConcealer(frameLength: 160, sampleRate: 8000)
 
     public init(law: G711.Law) {
         self.law = law

@@ -1,4 +1,5 @@
 import CSpanDSP
+import MediaCore
 
 /// G.722 at 64 kbit/s (ITU-T G.722) through spandsp: 16 kHz audio, 160 bytes per 20 ms, but
 /// an RTP clock of 8000 — an error in RFC 1890 that RFC 3551 §4.5.2 keeps for compatibility.
@@ -8,7 +9,8 @@ public final class G722Codec: AudioCodec {
     public var rtpClockRate: Int { 8000 }
     private let encoder: OpaquePointer
     private let decoder: OpaquePointer
-    private var concealer = RepeatingConcealer(frameLength: 320)
+    /// spandsp has no G.722 concealment: the pitch concealer G.711 uses, at 16 kHz.
+    private var concealer = PitchConcealer(frameLength: 320, sampleRate: 16000)
 
     public init() throws(AudioCodecError) {
         guard let encoder = g722_encode_init(nil, 64000, 0) else { throw .library("g722_encode_init failed") }
@@ -42,7 +44,8 @@ public final class G722Codec: AudioCodec {
             payload.withUnsafeBufferPointer { g722_decode(decoder, buffer.baseAddress, $0.baseAddress, Int32($0.count)) }
         }
         pcm.removeLast(max(pcm.count - Int(produced), 0))
-        concealer.received(pcm)
+        // Whole 20 ms frames only, as for G.711: other ptimes play as they come.
+        if pcm.count == frameSamples { concealer.received(&pcm) }
         return pcm
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Concealment properties: continuity at the loss, level held then faded to silence by
 /// 60 ms, a periodic signal continued in phase, and no click when speech comes back.
-@Suite struct G711ConcealerTests {
+@Suite struct PitchConcealerTests {
     /// A tone of `frequency` Hz, frame `index` (160 samples at 8 kHz).
     private func toneFrame(_ index: Int, frequency: Double = 200, amplitude: Double = 8000) -> [Int16] {
         (0..<160).map { sample in
@@ -16,8 +16,8 @@ import Testing
         samples.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(samples.count, 1))
     }
 
-    private func primed(frequency: Double = 200, frames: Int = 5) -> G711Concealer {
-        var concealer = G711Concealer()
+    private func primed(frequency: Double = 200, frames: Int = 5) -> PitchConcealer {
+        var concealer = PitchConcealer()
         for index in 0..<frames {
             var frame = toneFrame(index, frequency: frequency)
             concealer.received(&frame)
@@ -69,9 +69,9 @@ import Testing
     }
 
     @Test func withoutHistoryOrAfterSilenceConcealmentIsSilent() {
-        var empty = G711Concealer()
+        var empty = PitchConcealer()
         #expect(empty.conceal().allSatisfy { $0 == 0 })
-        var quiet = G711Concealer()
+        var quiet = PitchConcealer()
         var zeros = [Int16](repeating: 0, count: 160)
         quiet.received(&zeros)
         #expect(quiet.conceal().allSatisfy { $0 == 0 })
@@ -86,5 +86,27 @@ import Testing
         }
         let again = concealer.conceal()
         #expect(abs(10 * log10(energy(again) / energy(toneFrame(13)))) < 1.5)
+    }
+
+    /// G.722's 16 kHz audio: the same timing in milliseconds (full level for 10 ms, silent by
+    /// 60 ms) and a 250 Hz voice continued in phase — twice the samples per period of 8 kHz.
+    @Test func wideband16kHzContinuesThePitchAndFadesOnTheSameSchedule() {
+        func wideFrame(_ index: Int) -> [Int16] {
+            (0..<320).map { Int16((8000 * sin(2 * Double.pi * 250 * Double(index * 320 + $0) / 16000)).rounded()) }
+        }
+        var concealer = PitchConcealer(frameLength: 320, sampleRate: 16000)
+        for index in 0..<5 {
+            var frame = wideFrame(index)
+            concealer.received(&frame)
+        }
+        let frames = (0..<4).map { _ in concealer.conceal() }
+        #expect(frames.allSatisfy { $0.count == 320 })
+        let truth = wideFrame(5)
+        let error = zip(frames[0].prefix(160), truth.prefix(160)).map { Double($0) - Double($1) }
+        let snr = 10 * log10(energy(truth.prefix(160)) / max(error.reduce(0) { $0 + $1 * $1 } / 160, 1e-9))
+        #expect(snr > 20, "SNR \(snr) dB over the first 10 ms")
+        #expect(energy(frames[2]) > 0)
+        #expect(frames[3].allSatisfy { $0 == 0 }, "silent from 60 ms on")
+        #expect(concealer.concealedSamples == 1280)
     }
 }

@@ -1,20 +1,24 @@
-/// Packet loss concealment for G.711 at 8 kHz, in the spirit of ITU-T G.711 Appendix I
-/// (our own simplified design): repeat the last pitch period of the decoded signal, smooth
-/// the period's seam, fade out linearly from 10 ms to silence at 60 ms of consecutive loss,
-/// and cross-fade into the first good frame after a loss so no click is heard.
+/// Packet loss concealment for narrowband and wideband voice (G.711 at 8 kHz, G.722 at
+/// 16 kHz), in the spirit of ITU-T G.711 Appendix I (our own simplified design): repeat the
+/// last pitch period of the decoded signal, smooth the period's seam, fade out linearly from
+/// 10 ms to silence at 60 ms of consecutive loss, and cross-fade into the first good frame
+/// after a loss so no click is heard. Every length below is in milliseconds' worth of samples
+/// at `sampleRate`, so 16 kHz audio gets the same timing and pitch range as 8 kHz.
 ///
 /// Per call it keeps fixed buffers; `conceal(into:)` and `received(_:)` do not allocate once
 /// the frame buffer has its size.
-public struct G711Concealer: Sendable {
+public struct PitchConcealer: Sendable {
     public let frameLength: Int
-    /// Pitch search range in samples: 66–400 Hz at 8 kHz.
-    static let minimumPitch = 20
-    static let maximumPitch = 120
-    /// The full level holds for 10 ms, then falls linearly to zero at 60 ms (80 and 480 samples).
-    static let fadeStart = 80
-    static let fadeEnd = 480
+    /// Pitch search range: 66–400 Hz (2.5–15 ms).
+    let minimumPitch: Int
+    let maximumPitch: Int
+    /// The full level holds for 10 ms, then falls linearly to zero at 60 ms.
+    let fadeStart: Int
+    let fadeEnd: Int
     /// Cross-fade into the first frame after a loss: 4 ms.
-    static let recoveryOverlap = 32
+    let recoveryOverlap: Int
+    /// The pitch is estimated over the last 20 ms.
+    let pitchWindow: Int
 
     private var history: [Int16]
     private var hasHistory = false
@@ -23,17 +27,25 @@ public struct G711Concealer: Sendable {
     /// Samples concealed in the current loss, 0 when the last frame was good.
     public private(set) var concealedSamples = 0
 
-    public init(frameLength: Int = 160) {
+    /// `sampleRate` a multiple of 8 kHz (8000 for G.711, 16000 for G.722's audio).
+    public init(frameLength: Int = 160, sampleRate: Int = 8000) {
+        let perMillisecond = max(sampleRate / 1000, 8)
         self.frameLength = max(frameLength, 1)
-        history = [Int16](repeating: 0, count: 2 * Self.maximumPitch + 160)
-        period = [Int16](repeating: 0, count: Self.maximumPitch)
+        minimumPitch = perMillisecond * 5 / 2
+        maximumPitch = perMillisecond * 15
+        fadeStart = perMillisecond * 10
+        fadeEnd = perMillisecond * 60
+        recoveryOverlap = perMillisecond * 4
+        pitchWindow = perMillisecond * 20
+        history = [Int16](repeating: 0, count: 2 * maximumPitch + pitchWindow)
+        period = [Int16](repeating: 0, count: maximumPitch)
     }
 
     /// Records a good frame (decoded samples); after a loss, first blends its start with the
     /// continued concealment.
     public mutating func received(_ frame: inout [Int16]) {
         if concealedSamples > 0 {
-            let overlap = min(Self.recoveryOverlap, frame.count)
+            let overlap = min(recoveryOverlap, frame.count)
             for index in 0..<overlap {
                 let weight = Double(index + 1) / Double(overlap + 1)
                 let continued = Double(nextConcealedSample())
@@ -68,9 +80,9 @@ public struct G711Concealer: Sendable {
     /// The sample at `concealedSamples` of the faded periodic extension, then advances.
     private mutating func nextConcealedSample() -> Int16 {
         defer { concealedSamples += 1 }
-        guard pitch > 0, concealedSamples < Self.fadeEnd else { return 0 }
-        let gain = concealedSamples < Self.fadeStart
-            ? 1.0 : Double(Self.fadeEnd - concealedSamples) / Double(Self.fadeEnd - Self.fadeStart)
+        guard pitch > 0, concealedSamples < fadeEnd else { return 0 }
+        let gain = concealedSamples < fadeStart
+            ? 1.0 : Double(fadeEnd - concealedSamples) / Double(fadeEnd - fadeStart)
         return Int16(clamping: Int((Double(period[concealedSamples % pitch]) * gain).rounded()))
     }
 
@@ -96,11 +108,11 @@ public struct G711Concealer: Sendable {
 
     /// The lag with the highest normalised autocorrelation of the last 20 ms.
     private func estimatePitch() -> Int {
-        let window = 160
+        let window = pitchWindow
         let end = history.count
-        var bestLag = Self.maximumPitch
+        var bestLag = maximumPitch
         var bestScore = -Double.infinity
-        for lag in Self.minimumPitch...Self.maximumPitch {
+        for lag in minimumPitch...maximumPitch {
             var correlation = 0.0
             var energy = 0.0
             for index in (end - window)..<end {
