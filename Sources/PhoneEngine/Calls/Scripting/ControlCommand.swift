@@ -56,8 +56,23 @@ public enum ControlCommand: Sendable, Hashable {
     }
 
     public static func parse(_ line: String) throws(ParseError) -> ControlCommand {
+        try request(line).command.get()
+    }
+
+    /// The line parsed once: its command (or why it is not one) and its `"id"` (a string or an
+    /// integer), which the reply echoes even when the command is wrong.
+    static func request(_ line: String) -> (command: Result<ControlCommand, ParseError>, id: JSONLine.Value?) {
         guard let data = line.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw .notJSON }
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return (.failure(.notJSON), nil) }
+        let id: JSONLine.Value? = if let text = object["id"] as? String { .string(text) } else if let number = object["id"] as? Int { .int(number) } else { nil }
+        do throws(ParseError) {
+            return (.success(try command(in: object)), id)
+        } catch {
+            return (.failure(error), id)
+        }
+    }
+
+    private static func command(in object: [String: Any]) throws(ParseError) -> ControlCommand {
         func text(_ key: String) throws(ParseError) -> String {
             guard let value = object[key] as? String, !value.isEmpty else { throw .missing(key) }
             return value

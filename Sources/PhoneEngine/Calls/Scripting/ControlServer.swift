@@ -132,22 +132,12 @@ final class ControlConnection: ChannelInboundHandler, Sendable {
     }
 
     static func reply(to line: String, engine: PhoneEngine) async -> String {
-        let reply: String
-        do throws(ControlCommand.ParseError) {
-            reply = await engine.execute(try ControlCommand.parse(line))
-        } catch {
-            reply = JSONLine.render([("event", .string("reply")), ("ok", .bool(false)), ("error", .string(error.description))])
+        let request = ControlCommand.request(line)
+        let reply = switch request.command {
+        case .success(let command): await engine.execute(command)
+        case .failure(let error): JSONLine.render([("event", .string("reply")), ("ok", .bool(false)), ("error", .string(error.description))])
         }
-        guard let id = requestID(line), reply.hasPrefix("{") else { return reply }
+        guard let id = request.id, reply.hasPrefix("{") else { return reply }
         return "{\"id\":" + JSONLine.text(id) + (reply == "{}" ? "}" : "," + reply.dropFirst())
-    }
-
-    /// The request's `"id"`, if it is a string or an integer.
-    static func requestID(_ line: String) -> JSONLine.Value? {
-        guard let data = line.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        if let text = object["id"] as? String { return .string(text) }
-        if let number = object["id"] as? Int { return .int(number) }
-        return nil
     }
 }
