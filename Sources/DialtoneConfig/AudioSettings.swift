@@ -19,6 +19,9 @@ public struct AudioSettings: Sendable, Hashable {
     public var ringtone: Ringtone = .builtIn
     /// A short tone when a second call arrives during a conversation.
     public var callWaitingTone = true
+    /// Call recordings: both directions mixed into one track (false) or stereo, ours left and
+    /// theirs right (true).
+    public var recordsStereo = false
 
     public init() {}
 }

@@ -3,7 +3,7 @@ import TOMLKit
 /// The `[audio]` table. Device names are not checked against the sound server here (it may not
 /// be running yet); a wrong name fails the call's audio with the server's own message.
 extension ConfigValidator {
-    static let audioKeys = ["playback_device", "capture_device", "ringtone_device", "ringtone", "call_waiting_tone"]
+    static let audioKeys = ["playback_device", "capture_device", "ringtone_device", "ringtone", "call_waiting_tone", "recording"]
 
     mutating func audio(_ table: TOMLTable?) -> AudioSettings {
         var settings = AudioSettings()
@@ -28,6 +28,11 @@ extension ConfigValidator {
             }
         }
         settings.callWaitingTone = bool(table, "call_waiting_tone", at: path) ?? true
+        switch singleLineString(table, "recording", at: path) {
+        case nil, "mixed": break
+        case "stereo": settings.recordsStereo = true
+        case .some: report("must be \"mixed\" or \"stereo\"", at: path.appending("recording"))
+        }
         return settings
     }
 

@@ -25,8 +25,8 @@ public protocol CallMediaSession: Sendable {
     /// then uses SIP INFO).
     func sendDTMF(_ digits: String) async -> Bool
     func setMuted(_ muted: Bool) async
-    /// Records both directions to a WAV file until `stopRecording`.
-    func startRecording(to path: String) async throws(CallMediaError)
+    /// Records both directions to a WAV file (written as the call goes) until `stopRecording`.
+    func startRecording(to path: String, layout: RecordingLayout) async throws(CallMediaError)
     func stopRecording() async
     /// Stops everything, releases the ports, and says what the call used.
     func stop() async -> CallMediaSummary

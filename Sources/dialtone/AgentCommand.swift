@@ -62,7 +62,8 @@ struct AgentCommand: ParsableCommand {
     func run() throws {
         let configuration = try ConfigurationFile.load(explicit: config)
         let audio: CallAudio = play != nil ? .files(play: play, record: nil) : .null
-        let settings = Agent.Settings(autoAnswer: try autoAnswer(), maxCalls: maxCalls, controlPath: control, audio: audio)
+        let settings = Agent.Settings(
+            autoAnswer: try autoAnswer(), maxCalls: maxCalls, controlPath: control, audio: audio, recordDirectory: recordDirectory)
         let interrupt = Interrupt.install()
         let printer = EventPrinter(json: json)
         let status = BlockingWait.run {

@@ -23,9 +23,11 @@ import TestSupport
             ringtone_device = "alsa_output.speakers"
             ringtone = "\(ring)"
             call_waiting_tone = false
+            recording = "stereo"
 
             """ + minimalAccount
         let audio = try parse(text).0.audio
+        #expect(audio.recordsStereo)
         #expect(audio.playbackDevice == "alsa_output.usb-headset")
         #expect(audio.captureDevice == "alsa_input.usb-headset")
         #expect(audio.ringtoneDevice == "alsa_output.speakers")
@@ -41,11 +43,12 @@ import TestSupport
             ringtone = "/nonexistent/ring.wav"
             call_waiting_tone = "yes"
             ringtone_devise = "x"
+            recording = "both"
 
             """ + minimalAccount
         let found = problems(text)
         #expect(found.map(\.key).sorted() == [
-            "audio.call_waiting_tone", "audio.playback_device", "audio.ringtone", "audio.ringtone_devise",
+            "audio.call_waiting_tone", "audio.playback_device", "audio.recording", "audio.ringtone", "audio.ringtone_devise",
         ])
         #expect(problem(text, key: "audio.playback_device")?.line == 2)
         #expect(problem(text, key: "audio.ringtone")?.message.contains("does not exist") == true)

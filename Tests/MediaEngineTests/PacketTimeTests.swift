@@ -35,8 +35,13 @@ import TestSupport
         let middle = Array(sound.dropFirst(1600).prefix(8000))  // 0.2 s in, one second long
         #expect(middle.count == 8000, "heard \(sound.count) samples")
         let windows = stride(from: 0, to: middle.count - 80, by: 80).map { AudioAnalysis.rms(middle[$0..<$0 + 80]) }
-        let quiet = windows.filter { $0 < 0.1 }.count
-        #expect(quiet == 0, "\(quiet) of \(windows.count) 10 ms windows are quiet at ptime \(ptime)")
+        let quiet = windows.map { $0 < 0.1 }
+        // The bug this guards against leaves a gap in every packet (30 ms of sound, 10 ms of
+        // silence): dozens of separate gaps a second. A machine stalled by other work (a CI
+        // runner, parallel builds) can delay the sender once or twice — a gap, not a pattern.
+        let gaps = zip([false] + quiet, quiet).filter { !$0 && $1 }.count
+        let quietCount = quiet.filter { $0 }.count
+        #expect(gaps <= 2 && quietCount <= 15, "\(gaps) gaps, \(quietCount) of \(windows.count) 10 ms windows quiet at ptime \(ptime)")
         #expect(AudioAnalysis.powerShare(at: 1000, in: middle, sampleRate: 8000) > 0.9)
     }
 }

@@ -11,7 +11,8 @@ public final class FileAudioDevice: AudioDevice {
     private struct State {
         var source: [Int16] = []
         var position = 0
-        var recorded: [Int16] = []
+        /// What is played, streamed to `recordPath` as it comes.
+        var recording: WAVStreamWriter?
         var started = false
     }
 
@@ -35,9 +36,11 @@ public final class FileAudioDevice: AudioDevice {
                 throw .file(path: playPath, reason: "\(error)")
             }
         }
+        let recording = try recordPath.map { path throws(CallMediaError) in try WAVStreamWriter(path: path, sampleRate: sampleRate) }
         state.withLock {
             $0.source = source
             $0.position = 0
+            $0.recording = recording
             $0.started = true
         }
     }
@@ -59,19 +62,17 @@ public final class FileAudioDevice: AudioDevice {
     }
 
     public func play(_ frame: [Int16]) {
-        guard recordPath != nil else { return }
-        state.withLock { $0.recorded += frame }
+        state.withLock { $0.recording?.append(frame) }
     }
 
-    /// Writes the recording (once).
+    /// Completes the recording (once).
     public func stop() {
-        let recorded: [Int16]? = state.withLock { state in
+        let recording: WAVStreamWriter? = state.withLock { state in
             guard state.started else { return nil }
             state.started = false
-            return state.recorded
+            defer { state.recording = nil }
+            return state.recording
         }
-        if let recordPath, let recorded {
-            try? WAVFile(sampleRate: sampleRate, samples: recorded).write(path: recordPath)
-        }
+        recording?.finish()
     }
 }

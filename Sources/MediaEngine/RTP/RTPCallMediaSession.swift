@@ -26,7 +26,8 @@ public final class RTPCallMediaSession: CallMediaSession {
         var nextTick: NIODeadline?
         var tickTask: Scheduled<Void>?
         var nextReport: NIODeadline?
-        var recording: String?
+        /// Kept here too so a pipeline rebuilt by a re-INVITE goes on recording.
+        var recorder: CallRecorder?
         var muted = false
         var stopped = false
         /// DTLS-SRTP (RTPCallMediaSession+DTLS.swift): the handshake, and what came before it could start.
@@ -77,7 +78,7 @@ public final class RTPCallMediaSession: CallMediaSession {
                 media: media, device: device, configuration: self.pipelineConfiguration, now: Self.now(),
                 previousSender: previous?.sender)
             pipeline.muted = state.muted
-            pipeline.recorder = previous?.recorder
+            pipeline.recorder = state.recorder
             pipeline.ntpClock = Self.makeNTPClock()
             state.pipeline = pipeline
             if case .dtls(let keying) = media.security {
@@ -152,23 +153,29 @@ public final class RTPCallMediaSession: CallMediaSession {
         }
     }
 
-    public func startRecording(to path: String) async throws(CallMediaError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw .file(path: path, reason: "cannot create") }
-        try await onLoop { state in
-            let rate = state.device?.sampleRate ?? 48000
-            state.recording = path
-            state.pipeline?.recorder = CallRecorder(path: path, sampleRate: rate)
+    public func startRecording(to path: String, layout: RecordingLayout) async throws(CallMediaError) {
+        let rate = try await onLoop { state in state.device?.sampleRate ?? 48000 }
+        // Opening the file is disk work: off the loop.
+        let recorder = try await Blocking.run { () throws(CallMediaError) in try CallRecorder(path: path, sampleRate: rate, layout: layout) }
+        let replaced = try await onLoop { state -> CallRecorder? in
+            let previous = state.recorder
+            state.recorder = recorder
+            state.pipeline?.recorder = recorder
+            return previous
         }
+        if let replaced { _ = await Blocking.run { replaced.finish() } }
     }
 
     public func stopRecording() async {
-        let recording = try? await onLoop { state -> (path: String, file: WAVFile)? in
-            defer { state.pipeline?.recorder = nil }
-            state.recording = nil
-            return state.pipeline?.recorder?.take()
+        let recorder = try? await onLoop { state -> CallRecorder? in
+            defer {
+                state.recorder = nil
+                state.pipeline?.recorder = nil
+            }
+            return state.recorder
         }
-        // The file is written off the loop; a failure here has no one to report to but the log.
-        if let recording = recording ?? nil { try? await Blocking.run { () throws(CallMediaError) in try recording.file.write(path: recording.path) } }
+        // Flushed off the loop; a failure here has no one to report to but the log.
+        if let recorder = recorder ?? nil { _ = await Blocking.run { recorder.finish() } }
     }
 
     public func stop() async -> CallMediaSummary {

@@ -14,11 +14,11 @@ extension Call {
         return true
     }
 
-    /// Records both directions to `path` (a WAV written when recording stops or the call ends).
-    func startRecording(to path: String) async throws(CallError) {
+    /// Records both directions to `path` (a WAV written as the call goes, complete when recording stops or the call ends).
+    func startRecording(to path: String, layout: RecordingLayout) async throws(CallError) {
         guard let media, !isFinished else { throw .noSuchCall(id) }
         do throws(CallMediaError) {
-            try await media.startRecording(to: path)
+            try await media.startRecording(to: path, layout: layout)
         } catch {
             throw .recordingFailed(error.description)
         }

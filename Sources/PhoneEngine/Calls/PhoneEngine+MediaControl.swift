@@ -26,7 +26,7 @@ extension PhoneEngine {
             let remote = await call.snapshot.remoteURI
             file = directory + "/" + RecordingLocation.fileName(remoteURI: remote, date: Date())
         }
-        try await call.startRecording(to: file)
+        try await call.startRecording(to: file, layout: configuration.audio.recordsStereo ? .stereo : .mixed)
         return file
     }
 

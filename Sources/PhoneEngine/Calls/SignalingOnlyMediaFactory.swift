@@ -42,7 +42,7 @@ final class SignalingOnlySession: CallMediaSession {
     /// No RTP here: the call falls back to SIP INFO.
     func sendDTMF(_ digits: String) async -> Bool { false }
     func setMuted(_ muted: Bool) async {}
-    func startRecording(to path: String) async throws(CallMediaError) {
+    func startRecording(to path: String, layout: RecordingLayout) async throws(CallMediaError) {
         throw .unsupported("recording needs the RTP media engine")
     }
     func stopRecording() async {}

@@ -15,12 +15,16 @@ public enum Agent {
         /// The Unix-domain socket for JSON-line commands, if any.
         public var controlPath: String?
         public var audio: CallAudio
+        /// Record every answered call to a WAV file here (`--record-dir`).
+        public var recordDirectory: String?
 
-        public init(autoAnswer: Duration? = nil, maxCalls: Int? = nil, controlPath: String? = nil, audio: CallAudio = .null) {
+        public init(autoAnswer: Duration? = nil, maxCalls: Int? = nil, controlPath: String? = nil, audio: CallAudio = .null,
+                    recordDirectory: String? = nil) {
             self.autoAnswer = autoAnswer
             self.maxCalls = maxCalls
             self.controlPath = controlPath
             self.audio = audio
+            self.recordDirectory = recordDirectory
         }
     }
 
@@ -31,6 +35,7 @@ public enum Agent {
     ) async -> Int32 {
         var engineOptions = options
         engineOptions.audio = settings.audio
+        if let directory = settings.recordDirectory { engineOptions.recordingsDirectory = directory }
         let engine = PhoneEngine(configuration: configuration, options: engineOptions)
         let control: ControlServer?
         do {
@@ -46,8 +51,14 @@ public enum Agent {
             for await event in events {
                 output(event)
                 control?.broadcast(event)
-                if case .callEvent(let notification) = event, case .incoming = notification.kind {
+                guard case .callEvent(let notification) = event else { continue }
+                switch notification.kind {
+                case .incoming:
                     Task { await incoming(notification.call, engine: engine, settings: settings) }
+                case .answered where settings.recordDirectory != nil:
+                    Task { await record(notification.call, engine: engine, output: output) }
+                default:
+                    break
                 }
             }
         }
@@ -58,6 +69,16 @@ public enum Agent {
         await engine.shutdown()
         relay.cancel()
         return 0
+    }
+
+    /// `--record-dir`: every answered call, from its answer to its end (a file named by date
+    /// and remote party, written as the call goes).
+    private static func record(_ id: CallID, engine: PhoneEngine, output: @Sendable (EngineEvent) -> Void) async {
+        do throws(CallError) {
+            _ = try await engine.startRecording(id)
+        } catch {
+            output(.notice("agent: cannot record call \(id): \(error)"))
+        }
     }
 
     private static func incoming(_ id: CallID, engine: PhoneEngine, settings: Settings) async {
