@@ -1,5 +1,6 @@
 import Foundation
 import Contacts
+import DialtoneApp
 import Glibc
 import PhoneEngine
 import TerminalUI
@@ -160,13 +161,16 @@ final class InteractiveApp {
         for event in events {
             switch event {
             case .engine(let engineEvent):
-                if let notice = model.apply(engineEvent) { state.notice = notice }
+                if let notice = model.apply(engineEvent, at: Date()) { state.notice = notice }
                 snapshotChanged = true
                 if case .call(let call) = engineEvent, call.isEnded { reloadHistory() }
                 if case .callEvent(let notification) = engineEvent, case .incoming(let from, let name) = notification.kind {
                     alert(from: from, name: name, account: notification.account)
                 }
             case .notice(let text): state.notice = text
+            case .messageSent(let to, let account, let text):
+                model.sentMessage(to: to, account: account, text: text, at: Date())
+                snapshotChanged = true
             case .contacts(let rows):
                 contacts = rows
                 snapshotChanged = true
@@ -250,9 +254,7 @@ final class InteractiveApp {
     // MARK: - Output
 
     private func publishSnapshot() {
-        let snapshot = PhoneSnapshot(
-            accounts: model.accountRows(engineNow: parts.engine.now), calls: model.callRows(), contacts: contacts, history: history,
-            registrationTimeline: model.timeline, sipMessages: model.messages)
+        let snapshot = model.snapshot(engineNow: parts.engine.now, contacts: contacts, history: history)
         let notice = state.notice
         _ = parts.reducer.update(&state, .snapshot(snapshot))
         state.notice = notice
