@@ -41,11 +41,11 @@ public struct EngineModel: Sendable {
             accounts[snapshot.name] = snapshot
             return nil
         case .registrationStep(let account, let step):
-            append(&timeline, Self.timelineRow(step, account: account, epoch: engineEpoch), limit: Self.timelineLimit)
+            Self.append(&timeline, Self.timelineRow(step, account: account, epoch: engineEpoch), limit: Self.timelineLimit)
             return nil
         case .trace(let entry):
-            append(&messages, Self.messageRow(entry, epoch: engineEpoch), limit: Self.messageLimit)
-            append(&traces, Self.traceRecord(entry, epoch: engineEpoch), limit: Self.messageLimit)
+            Self.append(&messages, Self.messageRow(entry, epoch: engineEpoch), limit: Self.messageLimit)
+            Self.append(&traces, Self.traceRecord(entry, epoch: engineEpoch), limit: Self.messageLimit)
             return nil
         case .notice(let text):
             return text
@@ -142,8 +142,10 @@ public struct EngineModel: Sendable {
 
     /// Keeps between `limit` and 1.25 × `limit` elements. Trimming one element per append
     /// would move the whole array for every SIP message (thousands a second in a flood);
-    /// trimming a quarter at a time makes each append O(1) amortised.
-    private func append<T>(_ list: inout [T], _ element: T, limit: Int) {
+    /// trimming a quarter at a time makes each append O(1) amortised. Static on purpose: an
+    /// instance method called with `&messages` makes Swift copy `self` for the call, so the
+    /// array is no longer uniquely referenced and every append copied all 5000 rows.
+    private static func append<T>(_ list: inout [T], _ element: T, limit: Int) {
         list.append(element)
         if list.count > limit + limit / 4 { list.removeFirst(list.count - limit) }
     }

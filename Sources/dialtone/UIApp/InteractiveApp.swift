@@ -66,15 +66,19 @@ final class InteractiveApp {
             if case .done = phase { break }
             let keyArrived = waitForInput()
             let started = ContinuousClock.now
-            var changed = readKeys()
-            changed = handle(parts.inbox.drain()) || changed
+            // A key's effect is drawn before the inbox is handled: during a flood of SIP
+            // messages the inbox holds thousands of events, and the key must not wait for them.
+            if readKeys() {
+                draw()
+                if keyArrived, let log = parts.latencyLog {
+                    let elapsed = ContinuousClock.now - started
+                    log.write(Data("key \(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) ms\n".utf8))
+                }
+            }
+            var changed = handle(parts.inbox.drain())
             changed = tickIfDue() || changed
             if case .quitting(let deadline) = phase, Date() >= deadline { phase = .done }
             if changed { draw() }
-            if keyArrived, changed, let log = parts.latencyLog {
-                let elapsed = ContinuousClock.now - started
-                log.write(Data("key \(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) ms\n".utf8))
-            }
         }
         contactWatcher?.stop()
         parts.terminal.stop()
