@@ -107,10 +107,17 @@ let package = Package(
             ]
         ),
 
+        // The adapter between the engine and the full-screen UI (issue 7): engine events into
+        // `PhoneSnapshot`s, `UICommand`s carried out against the engine and the stores. A library,
+        // so tests can import it; the executable keeps only the terminal's run loop.
+        .target(
+            name: "DialtoneApp",
+            dependencies: ["PhoneEngine", "TerminalUI", "Themes", "Contacts", "CallHistory", "DialtoneConfig", "MediaEngine"]),
+
         .executableTarget(
             name: "dialtone",
             dependencies: [
-                "SIPLint", "Contacts", "CallHistory", "SIPTransport", "SIPServerLocation", "PhoneEngine", "DialtoneConfig",
+                "DialtoneApp", "SIPLint", "Contacts", "CallHistory", "SIPTransport", "SIPServerLocation", "PhoneEngine", "DialtoneConfig",
                 "TerminalUI", "Themes", "MediaEngine",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -151,6 +158,12 @@ let package = Package(
         .testTarget(name: "MediaCoreTests", dependencies: ["MediaCore", "TestSupport"]),
         .testTarget(name: "MediaEngineTests", dependencies: ["MediaEngine", "MediaCore", "SDP", "TestSupport", .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Themes", "TestSupport"]),
+        .testTarget(
+            name: "DialtoneAppTests",
+            dependencies: [
+                "DialtoneApp", "PhoneEngine", "TerminalUI", "DialtoneConfig", "MediaEngine", "CallHistory", "Contacts",
+                "SIPTransport", "SIPRegistration", "TestSupport", .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         .testTarget(name: "ContactsTests", dependencies: ["Contacts", "TestSupport"]),
         .testTarget(
             name: "CallHistoryTests",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialtoneApp
 import DialtoneConfig
 import Foundation
 import PhoneEngine

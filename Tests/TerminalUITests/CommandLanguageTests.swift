@@ -23,6 +23,11 @@ import Testing
         ("mute", .mute(true, call: .current)),
         ("mute off", .mute(false, call: .current)),
         ("record on 2", .record(true, call: .number(2))),
+        ("record", .record(true, call: .current)),
+        ("record off", .record(false, call: .current)),
+        ("record on 2 file=~/calls/bob.wav", .record(true, call: .number(2), file: "~/calls/bob.wav")),
+        ("record file=\"/tmp/my call.wav\"", .record(true, call: .current, file: "/tmp/my call.wav")),
+        ("record id=c7 file=a=b.wav", .record(true, call: .id(CallID("c7")), file: "a=b.wav")),
         ("message sip:bob@x \"hello there\"", .message(to: "sip:bob@x", text: "hello there", account: nil)),
         ("message sip:bob@x hello   there account=home", .message(to: "sip:bob@x", text: "hello there", account: "home")),
         ("message sip:bob@x \"say \\\"hi\\\"\"", .message(to: "sip:bob@x", text: "say \"hi\"", account: nil)),
@@ -58,6 +63,9 @@ import Testing
         ("transfer", .missingArgument(command: "transfer", argument: "URI", usage: "transfer URI [N]")),
         ("message sip:bob@x", .missingArgument(command: "message", argument: "TEXT", usage: "message URI TEXT [account=NAME]")),
         ("register", .missingArgument(command: "register", argument: "ACCOUNT", usage: "register ACCOUNT")),
+        ("record off file=x.wav", .invalidArgument(command: "record", argument: "file=x.wav", reason: "only goes with record on")),
+        ("record on file=", .invalidArgument(command: "record", argument: "file=", reason: "needs a path")),
+        ("record on fil=x.wav", .unknownOption(command: "record", option: "fil", suggestion: "file")),
         ("dtmf 12x", .invalidArgument(command: "dtmf", argument: "12x", reason: "is not DTMF (use 0-9 * # A-D)")),
         ("answer two", .invalidArgument(command: "answer", argument: "two", reason: "is not a call number (1, 2, …)")),
         ("answer 0", .invalidArgument(command: "answer", argument: "0", reason: "is not a call number (1, 2, …)")),
@@ -116,6 +124,8 @@ import Testing
         #expect(resolve("hangup", current: Sample.heldDave.id) == .success([.hangUp(callID: Sample.heldDave.id)]))
         #expect(resolve("hangup 4") == .failure(.noSuchCall("4")))
         #expect(resolve("hangup id=zzz") == .failure(.noSuchCall("zzz")))
+        #expect(resolve("record 2 file=~/dave.wav") == .success([.setRecording(callID: Sample.heldDave.id, recording: true, file: "~/dave.wav")]))
+        #expect(resolve("record off") == .success([.setRecording(callID: Sample.talkingBob.id, recording: false, file: nil)]))
     }
 
     @Test func bareAnswerMeansTheRingingCallAndHoldsTheActiveOne() {

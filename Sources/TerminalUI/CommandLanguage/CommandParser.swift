@@ -35,7 +35,7 @@ public enum CommandParser {
         case "complete": return .completeTransfer
         case "dtmf": return .dtmf(digits: try a.dtmfDigits(), call: try a.call())
         case "mute": return .mute(try a.onOff(), call: try a.call())
-        case "record": return .record(try a.onOff(), call: try a.call())
+        case "record": return try a.record()
         case "message":
             let target = try a.required("URI")
             return .message(to: target, text: try a.rest("TEXT"), account: a.options["account"])
@@ -138,6 +138,20 @@ private struct Arguments {
         case "off": positionals.removeFirst(); return false
         default: return true
         }
+    }
+
+    /// `record [on|off] [N] [file=PATH]`; naming a file only makes sense when starting.
+    mutating func record() throws(CommandError) -> ParsedCommand {
+        let on = try onOff()
+        let selector = try call()
+        guard let file = options["file"] else { return .record(on, call: selector) }
+        guard on else {
+            throw .invalidArgument(command: spec.name, argument: "file=\(file)", reason: "only goes with record on")
+        }
+        guard !file.isEmpty else {
+            throw .invalidArgument(command: spec.name, argument: "file=", reason: "needs a path")
+        }
+        return .record(true, call: selector, file: file)
     }
 
     mutating func export() throws(CommandError) -> ParsedCommand {

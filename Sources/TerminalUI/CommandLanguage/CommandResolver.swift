@@ -32,7 +32,8 @@ public struct CommandResolver: Sendable {
         case .completeTransfer: return [try completeTransfer()]
         case .dtmf(let digits, let selector): return [.sendDTMF(callID: try call(selector).id, digits: digits)]
         case .mute(let on, let selector): return [.setMuted(callID: try call(selector).id, muted: on)]
-        case .record(let on, let selector): return [.setRecording(callID: try call(selector).id, recording: on)]
+        case .record(let on, let selector, let file):
+            return [.setRecording(callID: try call(selector).id, recording: on, file: file)]
         case .message(let to, let text, let account): return [.sendMessage(to: to, text: text, account: account)]
         case .register(let account): return [.reRegister(account)]
         case .unregister(let account), .disable(let account): return [.disableAccount(account)]

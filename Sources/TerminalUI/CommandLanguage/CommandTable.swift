@@ -21,7 +21,9 @@ public enum CommandTable {
         CommandSpec(name: "complete", usage: "complete", summary: "attended transfer: connect the two calls", options: []),
         CommandSpec(name: "dtmf", usage: "dtmf DIGITS [N]", summary: "send DTMF (0-9 * # A-D)", options: ["id"]),
         CommandSpec(name: "mute", usage: "mute [on|off] [N]", summary: "mute the microphone", options: ["id"]),
-        CommandSpec(name: "record", usage: "record [on|off] [N]", summary: "record a call to a file", options: ["id"]),
+        CommandSpec(
+            name: "record", usage: "record [on|off] [N] [file=PATH]", summary: "record a call (to PATH, never over a file)",
+            options: ["id", "file"]),
         CommandSpec(name: "message", usage: "message URI TEXT [account=NAME]", summary: "send a SIP MESSAGE", options: ["account"]),
         CommandSpec(name: "register", usage: "register ACCOUNT", summary: "register (again) now", options: []),
         CommandSpec(name: "unregister", usage: "unregister ACCOUNT", summary: "unregister and disable", options: []),

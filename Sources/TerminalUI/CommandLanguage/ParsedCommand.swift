@@ -24,7 +24,8 @@ public enum ParsedCommand: Sendable, Hashable {
     case completeTransfer
     case dtmf(digits: String, call: CallSelector)
     case mute(Bool, call: CallSelector)
-    case record(Bool, call: CallSelector)
+    /// `record on 2 file=~/calls/bob.wav`: `file` only with `on`.
+    case record(Bool, call: CallSelector, file: String? = nil)
     case message(to: String, text: String, account: String?)
     case register(account: String)
     case unregister(account: String)

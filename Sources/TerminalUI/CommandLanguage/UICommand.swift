@@ -17,7 +17,9 @@ public enum UICommand: Sendable, Hashable {
     /// RFC 4733 telephone events: `0-9 * # A-D`.
     case sendDTMF(callID: CallID, digits: String)
     case setMuted(callID: CallID, muted: Bool)
-    case setRecording(callID: CallID, recording: Bool)
+    /// Starts or stops recording; `file` is where the user asked for it (`~` not yet expanded),
+    /// nil for a new file in the recordings directory.
+    case setRecording(callID: CallID, recording: Bool, file: String? = nil)
     case sendMessage(to: String, text: String, account: String?)
     case enableAccount(String)
     case disableAccount(String)

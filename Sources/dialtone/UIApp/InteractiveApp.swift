@@ -1,5 +1,6 @@
 import Foundation
 import Contacts
+import DialtoneApp
 import Glibc
 import PhoneEngine
 import TerminalUI
@@ -65,15 +66,19 @@ final class InteractiveApp {
             if case .done = phase { break }
             let keyArrived = waitForInput()
             let started = ContinuousClock.now
-            var changed = readKeys()
-            changed = handle(parts.inbox.drain()) || changed
+            // A key's effect is drawn before the inbox is handled: during a flood of SIP
+            // messages the inbox holds thousands of events, and the key must not wait for them.
+            if readKeys() {
+                draw()
+                if keyArrived, let log = parts.latencyLog {
+                    let elapsed = ContinuousClock.now - started
+                    log.write(Data("key \(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) ms\n".utf8))
+                }
+            }
+            var changed = handle(parts.inbox.drain())
             changed = tickIfDue() || changed
             if case .quitting(let deadline) = phase, Date() >= deadline { phase = .done }
             if changed { draw() }
-            if keyArrived, changed, let log = parts.latencyLog {
-                let elapsed = ContinuousClock.now - started
-                log.write(Data("key \(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) ms\n".utf8))
-            }
         }
         contactWatcher?.stop()
         parts.terminal.stop()
@@ -160,13 +165,16 @@ final class InteractiveApp {
         for event in events {
             switch event {
             case .engine(let engineEvent):
-                if let notice = model.apply(engineEvent) { state.notice = notice }
+                if let notice = model.apply(engineEvent, at: Date()) { state.notice = notice }
                 snapshotChanged = true
                 if case .call(let call) = engineEvent, call.isEnded { reloadHistory() }
                 if case .callEvent(let notification) = engineEvent, case .incoming(let from, let name) = notification.kind {
                     alert(from: from, name: name, account: notification.account)
                 }
             case .notice(let text): state.notice = text
+            case .messageSent(let to, let account, let text):
+                model.sentMessage(to: to, account: account, text: text, at: Date())
+                snapshotChanged = true
             case .contacts(let rows):
                 contacts = rows
                 snapshotChanged = true
@@ -250,9 +258,7 @@ final class InteractiveApp {
     // MARK: - Output
 
     private func publishSnapshot() {
-        let snapshot = PhoneSnapshot(
-            accounts: model.accountRows(engineNow: parts.engine.now), calls: model.callRows(), contacts: contacts, history: history,
-            registrationTimeline: model.timeline, sipMessages: model.messages)
+        let snapshot = model.snapshot(engineNow: parts.engine.now, contacts: contacts, history: history)
         let notice = state.notice
         _ = parts.reducer.update(&state, .snapshot(snapshot))
         state.notice = notice

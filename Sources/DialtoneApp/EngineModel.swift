@@ -9,39 +9,43 @@ import TerminalUI
 ///
 /// Engine times are durations on the engine's clock; `engineEpoch` is the wall-clock date of
 /// the engine's zero, so every row can show a time of day.
-struct EngineModel {
-    /// Lists are bounded so a flood of messages cannot grow memory without limit; the oldest go.
-    static let messageLimit = 5000
-    static let timelineLimit = 2000
+public struct EngineModel: Sendable {
+    /// Lists are bounded so a flood of messages cannot grow memory without limit; the oldest go
+    /// (a list holds up to a quarter more than its limit between trims, see `append`).
+    public static let messageLimit = 5000
+    public static let timelineLimit = 2000
 
-    let engineEpoch: Date
-    private(set) var accountOrder: [String] = []
-    private(set) var accounts: [String: AccountSnapshot] = [:]
-    private(set) var timeline: [TerminalUI.RegistrationStep] = []
-    private(set) var messages: [SIPMessageRow] = []
-    private(set) var traces: [TraceRecord] = []
+    public let engineEpoch: Date
+    public private(set) var accountOrder: [String] = []
+    public private(set) var accounts: [String: AccountSnapshot] = [:]
+    public private(set) var timeline: [TerminalUI.RegistrationStep] = []
+    public private(set) var messages: [SIPMessageRow] = []
+    public private(set) var traces: [TraceRecord] = []
     /// Calls not yet ended, in the order they appeared.
-    private(set) var calls: [CallSnapshot] = []
+    public private(set) var calls: [CallSnapshot] = []
     /// The latest RTCP-based quality of each call (from `call_stats`, about every 5 s).
-    private(set) var quality: [EngineCallID: CallRow.Quality] = [:]
+    public private(set) var quality: [EngineCallID: CallRow.Quality] = [:]
+    /// SIP MESSAGE conversations, received and sent.
+    public private(set) var conversations = ConversationLog()
 
-    init(engineEpoch: Date) {
+    public init(engineEpoch: Date) {
         self.engineEpoch = engineEpoch
     }
 
-    /// Applies one event; returns a notice to show when the event is one.
-    mutating func apply(_ event: EngineEvent) -> String? {
+    /// Applies one event that arrived at `now` (wall clock: incoming messages carry no time of
+    /// their own); returns a notice to show when the event is one.
+    public mutating func apply(_ event: EngineEvent, at now: Date) -> String? {
         switch event {
         case .account(let snapshot):
             if accounts[snapshot.name] == nil { accountOrder.append(snapshot.name) }
             accounts[snapshot.name] = snapshot
             return nil
         case .registrationStep(let account, let step):
-            append(&timeline, Self.timelineRow(step, account: account, epoch: engineEpoch), limit: Self.timelineLimit)
+            Self.append(&timeline, Self.timelineRow(step, account: account, epoch: engineEpoch), limit: Self.timelineLimit)
             return nil
         case .trace(let entry):
-            append(&messages, Self.messageRow(entry, epoch: engineEpoch), limit: Self.messageLimit)
-            append(&traces, Self.traceRecord(entry, epoch: engineEpoch), limit: Self.messageLimit)
+            Self.append(&messages, Self.messageRow(entry, epoch: engineEpoch), limit: Self.messageLimit)
+            Self.append(&traces, Self.traceRecord(entry, epoch: engineEpoch), limit: Self.messageLimit)
             return nil
         case .notice(let text):
             return text
@@ -63,31 +67,48 @@ struct EngineModel {
             }
             return nil
         case .message(let message):
+            conversations.received(
+                from: message.from, displayName: message.displayName, account: message.account, text: message.text, at: now)
             return "message from \(message.from): \(message.text)"
         }
     }
 
-    /// The calls area's rows.
-    func callRows() -> [CallRow] {
+    /// A message we sent, so the conversation shows both sides.
+    public mutating func sentMessage(to uri: String, account: String?, text: String, at now: Date) {
+        conversations.sent(to: uri, account: account, defaultAccount: accountOrder.first ?? "", text: text, at: now)
+    }
+
+    /// Everything the screen shows, with contact names put on calls and conversations.
+    /// `engineNow` is the engine's clock, for registration refresh countdowns.
+    public func snapshot(engineNow: Duration, contacts: [ContactRow], history: [HistoryEntry]) -> PhoneSnapshot {
+        let names = ContactNames(contacts)
+        return PhoneSnapshot(
+            accounts: accountRows(engineNow: engineNow), calls: callRows(names: names), contacts: contacts, history: history,
+            conversations: conversations.conversations(names: names), registrationTimeline: timeline, sipMessages: messages)
+    }
+
+    /// The calls area's rows; a contact's name wins over the display name the peer sent.
+    public func callRows(names: ContactNames = ContactNames([])) -> [CallRow] {
         calls.map { call in
             var row = Self.callRow(call)
+            if let name = names.name(for: call.remoteURI) { row.remoteName = name }
             row.quality = quality[call.id]
             return row
         }
     }
 
-    static func quality(_ statistics: CallMediaStatistics) -> CallRow.Quality {
+    public static func quality(_ statistics: CallMediaStatistics) -> CallRow.Quality {
         CallRow.Quality(
             lossPercent: statistics.lossFraction * 100, jitterMilliseconds: statistics.jitterMilliseconds,
             meanOpinionScore: statistics.mos)
     }
 
     /// `PCMU/8000` → `PCMU`: the rate is implied by the codec and the column is narrow.
-    static func codecName(_ codec: String?) -> String? {
+    public static func codecName(_ codec: String?) -> String? {
         codec.map { String($0.split(separator: "/").first ?? Substring($0)) }
     }
 
-    static func callRow(_ call: CallSnapshot) -> CallRow {
+    public static func callRow(_ call: CallSnapshot) -> CallRow {
         let state: CallRow.State
         switch call.state {
         case .dialing: state = .dialling
@@ -108,25 +129,30 @@ struct EngineModel {
     }
 
     /// One line when a call ends: who, and why when it did not end normally.
-    static func endNotice(_ call: CallSnapshot) -> String {
+    public static func endNotice(_ call: CallSnapshot) -> String {
         let who = call.remoteDisplayName ?? call.remoteURI
         guard let code = call.endCode, code >= 300 else { return "call with \(who) ended" }
         return "call with \(who) ended: \(code) \(call.endReason ?? "")"
     }
 
     /// The status bar's rows, with refresh countdowns worked out against `engineNow`.
-    func accountRows(engineNow: Duration) -> [AccountRow] {
+    public func accountRows(engineNow: Duration) -> [AccountRow] {
         accountOrder.compactMap { accounts[$0] }.map { Self.accountRow($0, engineNow: engineNow) }
     }
 
-    private func append<T>(_ list: inout [T], _ element: T, limit: Int) {
+    /// Keeps between `limit` and 1.25 × `limit` elements. Trimming one element per append
+    /// would move the whole array for every SIP message (thousands a second in a flood);
+    /// trimming a quarter at a time makes each append O(1) amortised. Static on purpose: an
+    /// instance method called with `&messages` makes Swift copy `self` for the call, so the
+    /// array is no longer uniquely referenced and every append copied all 5000 rows.
+    private static func append<T>(_ list: inout [T], _ element: T, limit: Int) {
         list.append(element)
-        if list.count > limit { list.removeFirst(list.count - limit) }
+        if list.count > limit + limit / 4 { list.removeFirst(list.count - limit) }
     }
 
     // MARK: - Mappings
 
-    static func accountRow(_ snapshot: AccountSnapshot, engineNow: Duration) -> AccountRow {
+    public static func accountRow(_ snapshot: AccountSnapshot, engineNow: Duration) -> AccountRow {
         let state: AccountRow.RegistrationState
         switch snapshot.status {
         case .registering: state = .registering
@@ -140,21 +166,21 @@ struct EngineModel {
     }
 
     /// `kind: detail`; responses and the diagnosis coloured by how they went.
-    static func timelineRow(_ step: EngineRegistrationStep, account: String, epoch: Date) -> TerminalUI.RegistrationStep {
+    public static func timelineRow(_ step: EngineRegistrationStep, account: String, epoch: Date) -> TerminalUI.RegistrationStep {
         let outcome = step.kind == "diagnosis" ? .failure : (step.kind == "response" ? responseOutcome(step.detail) : .info)
         return TerminalUI.RegistrationStep(account: account, time: date(step.time, epoch), text: "\(step.kind): \(step.detail)", outcome: outcome)
     }
 
     /// 2xx succeeded; a challenge (401/407) or a provisional response is only a step; other
     /// final responses failed.
-    static func responseOutcome(_ statusLine: String) -> TerminalUI.RegistrationStep.Outcome {
+    public static func responseOutcome(_ statusLine: String) -> TerminalUI.RegistrationStep.Outcome {
         guard let code = statusCode(statusLine) else { return .info }
         if (200..<300).contains(code) { return .success }
         if code < 200 || code == 401 || code == 407 { return .info }
         return .failure
     }
 
-    static func messageRow(_ entry: TraceEntry, epoch: Date) -> SIPMessageRow {
+    public static func messageRow(_ entry: TraceEntry, epoch: Date) -> SIPMessageRow {
         let summary: SIPMessageRow.Summary
         if let code = statusCode(entry.firstLine) {
             let reason = entry.firstLine.split(separator: " ", maxSplits: 2).dropFirst(2).first.map(String.init) ?? ""
@@ -168,14 +194,14 @@ struct EngineModel {
     }
 
     /// The redacted text, never `raw`: an exported trace must be as safe to share as the screen.
-    static func traceRecord(_ entry: TraceEntry, epoch: Date) -> TraceRecord {
+    public static func traceRecord(_ entry: TraceEntry, epoch: Date) -> TraceRecord {
         TraceRecord(
             time: date(entry.time, epoch), direction: entry.direction == .sent ? .sent : .received, transport: entry.transport,
             local: entry.local, remote: entry.remote, text: entry.text)
     }
 
     /// The status code of a status line (`SIP/2.0 401 Unauthorized`), nil for a request line.
-    static func statusCode(_ line: String) -> Int? {
+    public static func statusCode(_ line: String) -> Int? {
         guard line.hasPrefix("SIP/2.0 ") else { return nil }
         return Int(line.dropFirst(8).prefix(3))
     }

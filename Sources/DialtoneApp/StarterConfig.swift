@@ -3,8 +3,8 @@ import Foundation
 /// The configuration written by the first-run screen: `config.example.toml`'s essentials with
 /// one account to fill in. The account is commented out so the file is valid as written and
 /// Dialtone starts with it at once; the comments say what each key does.
-enum StarterConfig {
-    static let text = """
+public enum StarterConfig {
+    public static let text = """
         # Dialtone configuration (written by the first-run screen).
         # Every key, with its default, is described in config.example.toml in Dialtone's sources.
         # Errors are reported as file:line: key: message and Dialtone does not start until they
@@ -29,14 +29,14 @@ enum StarterConfig {
 
         """
 
-    enum WriteResult: Equatable {
+    public enum WriteResult: Equatable {
         case written
         case alreadyExists
         case failed(String)
     }
 
     /// Writes the starter file, creating its directory; an existing file is left alone.
-    static func write(to path: String) -> WriteResult {
+    public static func write(to path: String) -> WriteResult {
         if FileManager.default.fileExists(atPath: path) { return .alreadyExists }
         let url = URL(fileURLWithPath: path)
         do {

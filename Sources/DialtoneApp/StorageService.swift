@@ -5,15 +5,15 @@ import TerminalUI
 
 /// The address book and the call history behind the Contacts and History panes. An actor, so
 /// file and SQLite work runs off the UI's thread; each operation returns the rows to show.
-actor StorageService {
+public actor StorageService {
     private var contacts: ContactStore
     /// The vCard directory, watched for changes made by other programs.
-    nonisolated let contactsDirectory: String
+    public nonisolated let contactsDirectory: String
     private let history: CallHistoryStore?
     /// Why the history could not be opened, shown once instead of an empty pane with no reason.
-    let historyProblem: String?
+    public nonisolated let historyProblem: String?
 
-    init(contactsDirectory: String, historyFile: String) {
+    public init(contactsDirectory: String, historyFile: String) {
         self.contactsDirectory = contactsDirectory
         contacts = ContactStore(directory: URL(fileURLWithPath: contactsDirectory, isDirectory: true), now: { Date() })
         do {
@@ -25,18 +25,18 @@ actor StorageService {
         }
     }
 
-    func loadContacts() throws -> [ContactRow] {
+    public func loadContacts() throws -> [ContactRow] {
         try contacts.load()
         return contactRows()
     }
 
     /// Re-reads only the files that changed on disk (another program edited them).
-    func reloadContacts() throws -> [ContactRow] {
+    public func reloadContacts() throws -> [ContactRow] {
         try contacts.reload()
         return contactRows()
     }
 
-    func addContact(name: String, address: String) throws -> [ContactRow] {
+    public func addContact(name: String, address: String) throws -> [ContactRow] {
         var contact = Contact(uid: ContactImporter.randomUID(), formattedName: name)
         Self.setAddresses([address], on: &contact)
         try contacts.add(contact)
@@ -44,7 +44,7 @@ actor StorageService {
     }
 
     /// Replaces the name and addresses; everything else on the card is kept as it was.
-    func editContact(id: String, name: String, addresses: [String]) throws -> [ContactRow] {
+    public func editContact(id: String, name: String, addresses: [String]) throws -> [ContactRow] {
         guard var contact = contacts.contact(uid: id) else { throw StorageFailure("no contact with id \(id)") }
         contact.formattedName = name
         Self.setAddresses(addresses, on: &contact)
@@ -52,17 +52,17 @@ actor StorageService {
         return contactRows()
     }
 
-    func deleteContact(id: String) throws -> [ContactRow] {
+    public func deleteContact(id: String) throws -> [ContactRow] {
         try contacts.delete(uid: id)
         return contactRows()
     }
 
-    func historyRows(limit: Int = 1000) throws -> [HistoryEntry] {
+    public func historyRows(limit: Int = 1000) throws -> [HistoryEntry] {
         guard let history else { return [] }
         return try history.calls(limit: limit).map(Self.historyEntry)
     }
 
-    func deleteHistoryEntry(id: String) throws -> [HistoryEntry] {
+    public func deleteHistoryEntry(id: String) throws -> [HistoryEntry] {
         guard let history, let rowID = Int64(id) else { throw StorageFailure("no history entry \(id)") }
         _ = try history.deleteCall(id: rowID)
         return try historyRows()
@@ -83,7 +83,7 @@ actor StorageService {
         contact.phoneNumbers = addresses.filter { !isSIP($0) }.map { ContactField($0) }
     }
 
-    static func historyEntry(_ record: CallRecord) -> HistoryEntry {
+    public static func historyEntry(_ record: CallRecord) -> HistoryEntry {
         let direction: HistoryEntry.Direction
         switch (record.direction, record.result) {
         case (.incoming, .missed): direction = .missed
@@ -97,7 +97,7 @@ actor StorageService {
     }
 }
 
-struct StorageFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct StorageFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -5,8 +5,8 @@ import TerminalUI
 /// Starts the notification program for an incoming call with `posix_spawnp`: an argument
 /// vector and an environment, no shell, stdin/stdout/stderr on /dev/null so it cannot draw on
 /// the UI's terminal. A small thread of its own reaps it; the UI never waits for it.
-enum AlertLauncher {
-    static func start(_ launch: IncomingCallAlert.Launch) -> String? {
+public enum AlertLauncher {
+    public static func start(_ launch: IncomingCallAlert.Launch) -> String? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

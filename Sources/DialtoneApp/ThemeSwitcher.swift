@@ -2,29 +2,29 @@ import Themes
 
 /// Runtime theme changes (`:theme light`, or the key that cycles the shipped themes). Only
 /// the screen changes: the configuration file keeps its `[ui] theme` unless the user edits it.
-struct ThemeSwitcher {
+public struct ThemeSwitcher {
     /// The themes shipped in `themes/`, in the order the cycling key visits them.
-    static let shipped = ["dark", "light", "monochrome"]
+    public static let shipped = ["dark", "light", "monochrome"]
 
-    private(set) var current: String
-    let configPath: String?
-    let environment: [String: String]
+    public private(set) var current: String
+    public let configPath: String?
+    public let environment: [String: String]
 
-    init(current: String, configPath: String?, environment: [String: String]) {
+    public init(current: String, configPath: String?, environment: [String: String]) {
         self.current = current
         self.configPath = configPath
         self.environment = environment
     }
 
     /// The name the cycling key goes to next: the shipped theme after the current one.
-    var next: String {
+    public var next: String {
         let index = Self.shipped.firstIndex(of: current).map { $0 + 1 } ?? 0
         return Self.shipped[index % Self.shipped.count]
     }
 
     /// Loads `name`; on success it becomes current. A broken or unknown theme leaves the
     /// current one on screen and says why.
-    mutating func load(_ name: String) -> Result<Theme, ThemeLoadFailure> {
+    public mutating func load(_ name: String) -> Result<Theme, ThemeLoadFailure> {
         let (theme, notice) = UISetup.theme(named: name, configPath: configPath, environment: environment)
         if let notice { return .failure(ThemeLoadFailure(message: notice)) }
         current = name
@@ -32,6 +32,6 @@ struct ThemeSwitcher {
     }
 }
 
-struct ThemeLoadFailure: Error {
-    var message: String
+public struct ThemeLoadFailure: Error {
+    public var message: String
 }

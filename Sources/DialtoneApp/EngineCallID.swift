@@ -2,4 +2,4 @@ import PhoneEngine
 
 /// The engine's call identifier, under a name that does not clash with TerminalUI's `CallID`
 /// (the module and its actor are both called PhoneEngine, so `PhoneEngine.CallID` cannot name it).
-typealias EngineCallID = CallID
+public typealias EngineCallID = CallID

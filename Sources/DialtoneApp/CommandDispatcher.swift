@@ -6,14 +6,20 @@ import TerminalUI
 /// Carries out what the UI asks (`UICommand`) against the engine and the stores. Every piece
 /// of work runs in a task; results come back to the UI thread through the inbox, so a key never
 /// waits for the network or the disk.
-struct CommandDispatcher: Sendable {
-    let engine: PhoneEngine
-    let storage: StorageService
-    let inbox: AppInbox
+public struct CommandDispatcher: Sendable {
+    public let engine: PhoneEngine
+    public let storage: StorageService
+    public let inbox: AppInbox
+
+    public init(engine: PhoneEngine, storage: StorageService, inbox: AppInbox) {
+        self.engine = engine
+        self.storage = storage
+        self.inbox = inbox
+    }
 
     /// Starts `command`. `traces` is the trace to export, taken on the UI thread so the export
     /// holds exactly what the debug pane showed when the key was pressed.
-    func dispatch(_ command: UICommand, traces: @autoclosure () -> [TraceRecord]) {
+    public func dispatch(_ command: UICommand, traces: @autoclosure () -> [TraceRecord]) {
         switch command {
         case .enableAccount(let name): account(name, "enabling") { await $0.enable(account: name) }
         case .disableAccount(let name): account(name, "un-registering") { await $0.disable(account: name) }
@@ -61,14 +67,15 @@ struct CommandDispatcher: Sendable {
             Task {
                 do {
                     let status = try await engine.sendMessage(to: to, text: text, account: account)
+                    inbox.post(.messageSent(to: to, account: account, text: text))
                     inbox.post(.notice(status < 300 ? "message to \(to) delivered" : "message to \(to) failed: \(status)"))
                 } catch {
                     inbox.post(.notice("message to \(to) not sent: \(error)"))
                 }
             }
         case .setMuted(let id, let muted): call(id, muted ? "mute" : "unmute") { await $0.setMuted($1, muted) }
-        case .setRecording(let id, let recording):
-            record(id, recording)
+        case .setRecording(let id, let recording, let file):
+            record(id, recording, file: file)
         case .switchAudio(let playback, let capture):
             let (engine, inbox) = (engine, inbox)
             Task {
@@ -106,20 +113,36 @@ struct CommandDispatcher: Sendable {
         }
     }
 
-    /// Starts or stops a recording; the notice names the file so the user can find it.
-    private func record(_ id: TerminalUI.CallID, _ on: Bool) {
+    /// Starts or stops a recording; both notices name the file so the user can find it.
+    private func record(_ id: TerminalUI.CallID, _ on: Bool, file: String?) {
         let (engine, inbox) = (engine, inbox)
         let engineID = EngineCallID(id.rawValue)
         Task {
-            if !on {
-                if await !engine.stopRecording(engineID) { inbox.post(.notice("cannot stop recording: not recording")) }
+            guard on else {
+                let path = await engine.calls().first { $0.id == engineID }?.recordingPath
+                guard await engine.stopRecording(engineID) else {
+                    inbox.post(.notice("cannot stop recording: not recording"))
+                    return
+                }
+                inbox.post(.notice(path.map { "recording stopped: \($0)" } ?? "recording stopped"))
                 return
             }
+            var reserved: String?
+            if let file {
+                switch RecordingFile.reserve(Self.expand(file)) {
+                case .reserved(let path): reserved = path
+                case .refused(let reason):
+                    inbox.post(.notice(reason))
+                    return
+                }
+            }
             do {
-                let path = try await engine.startRecording(engineID)
+                let path = try await engine.startRecording(engineID, to: reserved)
                 inbox.post(.notice("recording to \(path)"))
             } catch {
-                inbox.post(.notice("\(error)"))
+                // The empty file we created for the reservation is ours to remove.
+                if let reserved { RecordingFile.release(reserved) }
+                inbox.post(.notice("cannot record: \(error)"))
             }
         }
     }
@@ -173,7 +196,7 @@ struct CommandDispatcher: Sendable {
     }
 
     /// `~/x` → `$HOME/x`; relative paths are relative to the directory dialtone was started in.
-    static func expand(_ path: String) -> String {
+    public static func expand(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         return (ProcessInfo.processInfo.environment["HOME"] ?? "") + path.dropFirst()
     }

@@ -7,11 +7,13 @@ import TerminalUI
 /// Everything that reaches the UI thread from elsewhere: engine events, results of work done
 /// off the thread, signals. Posting wakes the thread through a pipe it polls together with the
 /// terminal, so the UI sleeps in `poll` until something happens (no busy polling, STYLE.md).
-enum AppEvent: Sendable {
+public enum AppEvent: Sendable {
     case engine(EngineEvent)
     case notice(String)
     case contacts([ContactRow])
     case history([HistoryEntry])
+    /// A SIP MESSAGE we sent, for its conversation (nil account: the engine's default).
+    case messageSent(to: String, account: String?, text: String)
     /// SIGINT, SIGTERM or SIGHUP: quit as if the user pressed `q`.
     case terminate(signal: Int32)
     /// SIGWINCH: the terminal changed size.
@@ -20,12 +22,12 @@ enum AppEvent: Sendable {
     case engineStopped
 }
 
-final class AppInbox: Sendable {
+public final class AppInbox: Sendable {
     private let queue = Mutex<[AppEvent]>([])
     /// [read end, write end], both non-blocking.
-    let wakeFDs: (read: Int32, write: Int32)
+    public let wakeFDs: (read: Int32, write: Int32)
 
-    init() {
+    public init() {
         var fds: [Int32] = [-1, -1]
         _ = pipe(&fds)
         for fd in fds {
@@ -40,7 +42,7 @@ final class AppInbox: Sendable {
         close(wakeFDs.write)
     }
 
-    func post(_ event: AppEvent) {
+    public func post(_ event: AppEvent) {
         queue.withLock { $0.append(event) }
         var byte: UInt8 = 1
         // A full pipe already means "wake up"; EAGAIN is fine.
@@ -49,7 +51,7 @@ final class AppInbox: Sendable {
 
     /// Everything posted so far, in order; empties the wake pipe first so a post that races
     /// with this call wakes the next poll rather than being lost.
-    func drain() -> [AppEvent] {
+    public func drain() -> [AppEvent] {
         var scratch = [UInt8](repeating: 0, count: 256)
         while read(wakeFDs.read, &scratch, scratch.count) > 0 {}
         return queue.withLock { events in
@@ -64,15 +66,15 @@ final class AppInbox: Sendable {
 /// mask), which is why the interactive command calls it first thing. ncurses then never runs
 /// its own SIGINT/SIGTERM handler, so quitting always goes through the orderly path that
 /// un-registers and gives the terminal back.
-enum SignalWatcher {
-    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+public enum SignalWatcher {
+    public static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    static func blockSignals() {
+    public static func blockSignals() {
         var set = signalSet()
         pthread_sigmask(SIG_BLOCK, &set, nil)
     }
 
-    static func start(posting inbox: AppInbox) {
+    public static func start(posting inbox: AppInbox) {
         let thread = Thread {
             var set = signalSet()
             while true {

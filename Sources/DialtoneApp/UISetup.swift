@@ -5,11 +5,11 @@ import Themes
 
 /// Theme and key bindings from `[ui]`: a broken theme falls back to a built-in with a notice
 /// (the phone still works); broken key bindings are configuration errors with their line.
-enum UISetup {
+public enum UISetup {
     /// The theme named in the configuration, searched in `<config dir>/themes`, then the
     /// shipped `themes/` (next to the sources in a development build, else the system's share
     /// directories); a name with a `/` is a file. Returns the notice to show on fallback.
-    static func theme(named name: String, configPath: String?, environment: [String: String]) -> (Theme, notice: String?) {
+    public static func theme(named name: String, configPath: String?, environment: [String: String]) -> (Theme, notice: String?) {
         let configDirectory = configPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
         let result: ThemeLoadResult
         if name.contains("/") && (environment["NO_COLOR"] ?? "").isEmpty {
@@ -26,7 +26,7 @@ enum UISetup {
         return (result.theme, "theme: \(first)\(more); falling back to the built-in theme")
     }
 
-    static func shippedThemeDirectories() -> [URL] {
+    public static func shippedThemeDirectories() -> [URL] {
         var directories: [URL] = []
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
             let binDirectory = executable.deletingLastPathComponent()
@@ -41,7 +41,7 @@ enum UISetup {
     }
 
     /// The default bindings with `[ui.keys]` applied; errors name the file and line.
-    static func keyMap(_ entries: [KeyBindingEntry], configPath: String?) -> Result<KeyMap, KeyBindingErrors> {
+    public static func keyMap(_ entries: [KeyBindingEntry], configPath: String?) -> Result<KeyMap, KeyBindingErrors> {
         let overrides = entries.map { KeyBindingOverride(action: $0.action, key: $0.key, line: $0.line ?? 0) }
         return KeyMap.applying(overrides)
     }
