@@ -133,7 +133,7 @@ let package = Package(
             path: "Benchmarks/DialtoneBenchmarks"),
 
         // Locates Tests/Fixtures by source path, so fixtures stay plain files shared by every test target.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SIPTransport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")], path: "Tests/TestSupport"),
         .testTarget(name: "SIPSyntaxTests", dependencies: ["SIPSyntax", "TestSupport"]),
         .testTarget(name: "SDPTests", dependencies: ["SDP", "TestSupport"]),
         .testTarget(name: "SIPAuthTests", dependencies: ["SIPAuth", "CShim", "TestSupport"]),

@@ -11,6 +11,9 @@ public struct EngineOptions: Sendable {
     public var clock: any TransportClock
     /// Event loops to run sockets on; nil makes a one-thread group owned by the engine.
     public var group: (any EventLoopGroup)?
+    /// Where UDP sockets come from; nil binds real ones. Tests inject an in-memory network so
+    /// engines in one process call each other on a virtual clock (TCP and TLS stay real).
+    public var network: (any DatagramNetwork)?
     /// Overrides the DNS client built from `[general] dns_servers` (or resolv.conf).
     public var dns: (any DNSClient)?
     /// `+sip.instance` for RFC 5626 outbound; nil derives it from /etc/machine-id.

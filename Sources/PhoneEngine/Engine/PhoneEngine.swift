@@ -63,7 +63,7 @@ public actor PhoneEngine {
         let userAgent = configuration.general.userAgent
         transport = SIPTransportLayer(
             configuration: .init(listeners: listeners, serverIdentity: identity, userAgent: userAgent),
-            group: group, clock: options.clock)
+            group: group, clock: options.clock, network: options.network)
         transactions = TransactionLayer(
             transport: transport, clock: options.clock, configuration: .init(userAgent: userAgent))
     }

@@ -13,12 +13,15 @@ struct ChannelFactory: Sendable {
     let limits: SIPParserLimits
     let server: String?
     let connectTimeout: Duration
+    /// Injected UDP sockets (tests); nil binds real ones through NIO.
+    let network: (any DatagramNetwork)?
 
     /// Datagrams up to the largest UDP payload are read whole: NIO's default 2 KiB buffer would
     /// truncate larger ones silently, and a truncated SIP message must not be parsed as complete.
     static let maxDatagram = 65_536
 
     func bindDatagram(_ address: SIPSocketAddress, socket: SocketID) async throws(SIPTransportError) -> any Channel {
+        if let network { return try await network.bind(address, pipeline: datagramPipeline(socket: socket)) }
         let bootstrap = datagramBootstrap(socket: socket)
         let socketAddress = try address.socketAddress()
         return try await Self.await(.udp, address) { bootstrap.bind(to: socketAddress) }
@@ -27,6 +30,7 @@ struct ChannelFactory: Sendable {
     /// A UDP socket connected to one server: the kernel then picks the right source address for
     /// our Via, and reports ICMP port unreachable as an error, so a dead server fails at once.
     func connectDatagram(to remote: SIPSocketAddress, socket: SocketID) async throws(SIPTransportError) -> any Channel {
+        if let network { return try await network.connect(to: remote, pipeline: datagramPipeline(socket: socket)) }
         let bootstrap = datagramBootstrap(socket: socket)
         let local = remote.address.family == .ipv4 ? "0.0.0.0" : "::"
         let socketAddress = try remote.socketAddress()
@@ -36,16 +40,17 @@ struct ChannelFactory: Sendable {
     }
 
     private func datagramBootstrap(socket: SocketID) -> DatagramBootstrap {
-        let (sink, limits, server) = (sink, limits, server)
+        let pipeline = datagramPipeline(socket: socket)
         return DatagramBootstrap(group: group)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
-                        DatagramHandler(socket: socket, sink: sink, limits: limits, server: server))
-                }
+                channel.eventLoop.makeCompletedFuture { try pipeline.install(on: channel) }
             }
+    }
+
+    private func datagramPipeline(socket: SocketID) -> DatagramPipeline {
+        DatagramPipeline(socket: socket, sink: sink, limits: limits, server: server)
     }
 
     /// A TCP or TLS listener; each accepted connection gets its own `SocketID` and is announced

@@ -59,7 +59,8 @@ public actor SIPTransportLayer {
     public init(
         configuration: Configuration, group: any EventLoopGroup,
         clock: any TransportClock = SystemTransportClock(),
-        random: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
+        random: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(),
+        network: (any DatagramNetwork)? = nil
     ) {
         self.configuration = configuration
         self.clock = clock
@@ -71,7 +72,8 @@ public actor SIPTransportLayer {
         ids = SocketIDGenerator()
         factory = ChannelFactory(
             group: group, ids: ids, sink: signalSink, limits: configuration.limits,
-            server: configuration.userAgent, connectTimeout: configuration.connectTimeout)
+            server: configuration.userAgent, connectTimeout: configuration.connectTimeout,
+            network: network)
         Task { [weak self] in await self?.consume(signals) }
     }
 

@@ -19,7 +19,7 @@ public struct SIPSocketAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The address of a NIO socket; nil for Unix-domain sockets, which SIP never uses.
-    init?(_ socketAddress: SocketAddress?) {
+    public init?(_ socketAddress: SocketAddress?) {
         guard let socketAddress, let text = socketAddress.ipAddress, let port = socketAddress.port,
               let address = IPAddress(literal: text), let port16 = UInt16(exactly: port)
         else { return nil }
@@ -27,7 +27,7 @@ public struct SIPSocketAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The NIO form, for binding and connecting.
-    func socketAddress() throws(SIPTransportError) -> SocketAddress {
+    public func socketAddress() throws(SIPTransportError) -> SocketAddress {
         do {
             return try SocketAddress(ipAddress: address.description, port: Int(port))
         } catch {

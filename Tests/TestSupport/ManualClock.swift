@@ -4,7 +4,9 @@ import Synchronization
 /// Virtual time for the transport and transaction layers: timers fire only when a test calls
 /// `advance(by:)`, in deadline order (ties in scheduling order), each awaited before the next,
 /// so timer rules are checked with exact durations and no sleeping.
-final class ManualClock: TransportClock {
+public final class ManualClock: TransportClock {
+    public init() {}
+
     private struct Entry {
         let id: Int
         let deadline: Duration
@@ -16,34 +18,62 @@ final class ManualClock: TransportClock {
         var nextID = 0
         var pending: [Entry] = []
         var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var pendingWaiters: [(condition: @Sendable ([Duration]) -> Bool, continuation: CheckedContinuation<Void, Never>)] = []
+
+        var delays: [Duration] { pending.map { $0.deadline - now }.sorted() }
+
+        /// Removes and returns the waiters whose condition now holds.
+        mutating func readyWaiters() -> [CheckedContinuation<Void, Never>] {
+            let count = pending.count
+            var ready = waiters.filter { $0.count <= count }.map(\.continuation)
+            waiters.removeAll { $0.count <= count }
+            let delays = delays
+            ready += pendingWaiters.filter { $0.condition(delays) }.map(\.continuation)
+            pendingWaiters.removeAll { $0.condition(delays) }
+            return ready
+        }
     }
 
     private let state = Mutex(State())
 
-    func now() -> Duration { state.withLock { $0.now } }
+    public func now() -> Duration { state.withLock { $0.now } }
 
-    func schedule(after delay: Duration, _ body: @escaping @Sendable () async -> Void) -> ScheduledTimer {
+    public func schedule(after delay: Duration, _ body: @escaping @Sendable () async -> Void) -> ScheduledTimer {
         let (id, ready) = state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
             state.nextID += 1
             state.pending.append(Entry(id: state.nextID, deadline: state.now + delay, body: body))
-            let count = state.pending.count
-            let ready = state.waiters.filter { $0.count <= count }.map(\.continuation)
-            state.waiters.removeAll { $0.count <= count }
-            return (state.nextID, ready)
+            return (state.nextID, state.readyWaiters())
         }
         ready.forEach { $0.resume() }
         return ScheduledTimer { [weak self] in
-            self?.state.withLock { $0.pending.removeAll { $0.id == id } }
+            let ready = self?.state.withLock { state in
+                state.pending.removeAll { $0.id == id }
+                return state.readyWaiters()
+            }
+            ready?.forEach { $0.resume() }
         }
     }
 
     /// The delays of the pending timers from now, in deadline order.
-    var pendingDelays: [Duration] {
-        state.withLock { state in state.pending.map { $0.deadline - state.now }.sorted() }
+    public var pendingDelays: [Duration] {
+        state.withLock { $0.delays }
+    }
+
+    /// Suspends until the delays of the pending timers (from now, sorted) satisfy `condition`:
+    /// how a test knows an actor has armed the timer it is about to run out.
+    public func waitForPending(_ condition: @escaping @Sendable ([Duration]) -> Bool) async {
+        await withCheckedContinuation { continuation in
+            let satisfied = state.withLock { state in
+                if condition(state.delays) { return true }
+                state.pendingWaiters.append((condition, continuation))
+                return false
+            }
+            if satisfied { continuation.resume() }
+        }
     }
 
     /// Suspends until at least `count` timers are pending.
-    func waitForTimers(_ count: Int) async {
+    public func waitForTimers(_ count: Int) async {
         await withCheckedContinuation { continuation in
             let satisfied = state.withLock { state in
                 if state.pending.count >= count { return true }
@@ -56,7 +86,7 @@ final class ManualClock: TransportClock {
 
     /// Moves time forward by `delta`, firing every timer that falls due on the way at its
     /// exact deadline.
-    func advance(by delta: Duration) async {
+    public func advance(by delta: Duration) async {
         let end = now() + delta
         while let entry = popDue(notAfter: end) {
             await entry.body()
