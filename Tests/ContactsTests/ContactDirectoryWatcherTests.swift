@@ -23,7 +23,11 @@ import Testing
         let changes = try store.reload()
         #expect(changes.added.map { $0.formattedName } == ["Grace Hopper"])
         watcher.stop()
-        #expect(await iterator.next() == nil)
+        // Events queued before stop() (the rename raised several) may still come out; then the
+        // stream ends (if it never did, the suite's time limit fails the test).
+        var buffered = 0
+        while await iterator.next() != nil { buffered += 1 }
+        #expect(buffered < 10)
     }
 
     @Test func aMissingDirectoryIsAClearError() {
