@@ -32,7 +32,7 @@ extension MediaPipeline {
             return []
         }
         let header = parsed.header
-        guard let codec = Self.receivable(media).first(where: { $0.receivePayloadType == header.payloadType }) else {
+        guard let codec = receivableCodecs.first(where: { $0.receivePayloadType == header.payloadType }) else {
             counters.unknownPayloadType += 1
             return []
         }
@@ -88,7 +88,7 @@ extension MediaPipeline {
 
     func decoder(for payloadType: UInt8) -> (any AudioCodec)? {
         if let decoder = decoders[payloadType] { return decoder }
-        guard let codec = Self.receivable(media).first(where: { $0.receivePayloadType == payloadType }),
+        guard let codec = receivableCodecs.first(where: { $0.receivePayloadType == payloadType }),
               let decoder = try? configuration.codecs.make(codec) else { return nil }
         decoders[payloadType] = decoder
         return decoder

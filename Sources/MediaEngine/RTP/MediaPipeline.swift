@@ -21,7 +21,11 @@ final class MediaPipeline {
         var cname: String
     }
 
-    private(set) var media: NegotiatedMedia
+    private(set) var media: NegotiatedMedia {
+        didSet { receivableCodecs = Self.receivable(media) }
+    }
+    /// `receivable(media)`, kept rather than rebuilt for every packet.
+    private(set) var receivableCodecs: [NegotiatedCodec]
     let configuration: Configuration
     private(set) var device: any AudioDevice
     let encoder: any AudioCodec
@@ -63,6 +67,7 @@ final class MediaPipeline {
     init(media: NegotiatedMedia, device: any AudioDevice, configuration: Configuration, now: MediaTime,
          previousSender: RTPSender?) throws(CallMediaError) {
         self.media = media
+        receivableCodecs = Self.receivable(media)
         self.configuration = configuration
         self.device = device
         do {
@@ -97,7 +102,7 @@ final class MediaPipeline {
         packetDurations = Self.packetDurationTracker(clockRate: encoder.rtpClockRate)
         reception = RTPReceptionStatistics(clockRate: encoder.rtpClockRate)
         let rtp = Self.address(media.remote.address, media.remote.rtpPort)
-        latch = SymmetricRTPLatch(declaredAddress: rtp, acceptedPayloadTypes: Set(Self.receivable(media).map(\.receivePayloadType)))
+        latch = SymmetricRTPLatch(declaredAddress: rtp, acceptedPayloadTypes: Set(receivableCodecs.map(\.receivePayloadType)))
         rtcpDestination = media.isRTCPMultiplexed ? rtp : Self.address(media.remote.rtcpAddress, media.remote.rtcpPort)
         if let timeout = configuration.noMediaTimeout { watchdog = MediaWatchdog(timeout: timeout, start: now) }
         applyDirection(now: now)

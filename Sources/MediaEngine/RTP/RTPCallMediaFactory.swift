@@ -75,7 +75,9 @@ public final class RTPCallMediaFactory: CallMediaFactory {
                 server: self.configuration.pulseServer, playbackDevice: playback, captureDevice: capture,
                 sampleRate: self.configuration.deviceSampleRate)) }
         case .files(let play, let record):
-            return .make { FileAudioDevice(play: play, record: record, sampleRate: self.configuration.deviceSampleRate) }
+            // At the codec's rate: the play file is converted once when it is read, and neither
+            // direction is resampled per frame (`--play`/`--record` calls and the agent).
+            return .atCodecRate { FileAudioDevice(play: play, record: record, sampleRate: $0) }
         case .null:
             return .null
         case .echo(let delay):
