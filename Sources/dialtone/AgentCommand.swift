@@ -68,7 +68,7 @@ struct AgentCommand: ParsableCommand {
         let printer = EventPrinter(json: json)
         let status = BlockingWait.run {
             await Agent.run(settings, configuration: configuration, options: ProductEngineOptions.make(),
-                            output: { printer.print($0) }, interrupted: { interrupt.isSet })
+                            output: { printer.print($0) }, stop: interrupt.stop)
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -61,7 +61,7 @@ struct CallCommand: ParsableCommand {
         let outcome = BlockingWait.run {
             await SingleCall.run(
                 request, configuration: configuration, options: ProductEngineOptions.make(),
-                output: { printer.print($0) }, interrupted: { interrupt.isSet })
+                output: { printer.print($0) }, stop: interrupt.stop)
         }
         if !json {
             let status = outcome.statusCode.map { "\($0) " } ?? ""
@@ -90,21 +90,19 @@ final class EventPrinter: Sendable {
     }
 }
 
-/// SIGINT and SIGTERM as a flag the runners poll: they hang up, un-register and exit cleanly.
-/// `@unchecked`: the dispatch sources are only kept alive here, set once in `install` and
-/// never touched again; the flag is atomic.
+/// SIGINT and SIGTERM as a stop request the runners wait for: they hang up, un-register and
+/// exit cleanly. `@unchecked`: the dispatch sources are only kept alive here, set once in
+/// `install` and never touched again.
 final class Interrupt: @unchecked Sendable {
-    private let flag = Atomic<Bool>(false)
+    let stop = StopRequest()
     private var sources: [any DispatchSourceSignal] = []
-
-    var isSet: Bool { flag.load(ordering: .relaxed) }
 
     static func install() -> Interrupt {
         let interrupt = Interrupt()
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { interrupt.flag.store(true, ordering: .relaxed) }
+            source.setEventHandler { interrupt.stop.request() }
             source.resume()
             interrupt.sources.append(source)
         }

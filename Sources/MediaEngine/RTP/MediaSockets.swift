@@ -31,6 +31,10 @@ struct MediaSockets {
     private static func channel(host: String, port: Int, loop: any EventLoop, inbox: DatagramInbox, rtcp: Bool) async throws -> any Channel {
         try await DatagramBootstrap(group: loop)
             .channelOption(ChannelOptions.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 2048))
+            // One datagram per wake-up: a packet arrives every 20 ms, so reading on until the
+            // socket is empty costs a second recvmsg (EAGAIN) per packet. The poll is
+            // level-triggered, so a second queued datagram still wakes the loop at once.
+            .channelOption(ChannelOptions.maxMessagesPerRead, value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(DatagramHandler(inbox: inbox, isRTCPSocket: rtcp))

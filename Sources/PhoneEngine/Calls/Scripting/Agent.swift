@@ -28,10 +28,10 @@ public enum Agent {
         }
     }
 
-    /// Runs until `interrupted` returns true; the exit status (0 after a clean stop).
+    /// Runs until `stop` is requested; the exit status (0 after a clean stop).
     public static func run(
         _ settings: Settings, configuration: DialtoneConfiguration, options: EngineOptions,
-        output: @escaping @Sendable (EngineEvent) -> Void, interrupted: @escaping @Sendable () -> Bool
+        output: @escaping @Sendable (EngineEvent) -> Void, stop: StopRequest
     ) async -> Int32 {
         var engineOptions = options
         engineOptions.audio = settings.audio
@@ -62,9 +62,7 @@ public enum Agent {
                 }
             }
         }
-        while !interrupted() {
-            try? await Task.sleep(for: .milliseconds(100))
-        }
+        await stop.wait()
         await control?.close()
         await engine.shutdown()
         relay.cancel()

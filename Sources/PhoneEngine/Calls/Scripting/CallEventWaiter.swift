@@ -11,6 +11,14 @@ final class CallEventWaiter: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Signalled on every event taken, on a stop request and by `poke` (deadlines).
+    private let changes = ChangeSignal()
+    let stop: StopRequest
+
+    init(stop: StopRequest) {
+        self.stop = stop
+        stop.forward(to: changes)
+    }
 
     func take(_ event: EngineEvent) {
         state.withLock { state in
@@ -30,29 +38,41 @@ final class CallEventWaiter: Sendable {
             case .registrationStep, .trace, .notice, .call, .message: break
             }
         }
+        changes.signal()
     }
 
-    /// nil once registered; the diagnosis when it failed.
-    func registration(of account: String, interrupted: @Sendable () -> Bool) async -> String? {
+    /// Wakes the waits so they look again (a deadline has passed).
+    func poke() { changes.signal() }
+
+    /// Waits until `check` gives a value; `check` runs again after every change.
+    func until<Value>(_ check: () async -> Value?) async -> Value {
         while true {
-            if let result = state.withLock({ $0.registration[account] }) { return result }
-            if interrupted() { return "interrupted" }
-            try? await Task.sleep(for: .milliseconds(20))
+            let generation = changes.generation
+            if let value = await check() { return value }
+            await changes.wait(after: generation)
         }
     }
 
-    /// True once answered, false once ended unanswered; an interrupt cancels the attempt.
-    func answeredOrEnded(_ id: CallID, interrupted: @Sendable () -> Bool, engine: PhoneEngine) async -> Bool {
+    /// nil once registered; the diagnosis when it failed.
+    func registration(of account: String) async -> String? {
+        await until { () -> String?? in
+            if let result = state.withLock({ $0.registration[account] }) { return .some(result) }
+            return stop.isRequested ? .some("interrupted") : nil
+        }
+    }
+
+    /// True once answered, false once ended unanswered; a stop request cancels the attempt.
+    func answeredOrEnded(_ id: CallID, engine: PhoneEngine) async -> Bool {
         var cancelled = false
-        while true {
+        return await until { () -> Bool? in
             let (answered, ended) = state.withLock { ($0.answered.contains(id), $0.ended[id] != nil) }
             if answered { return true }
             if ended { return false }
-            if interrupted() && !cancelled {
+            if stop.isRequested && !cancelled {
                 cancelled = true
                 _ = await engine.hangUp(id)
             }
-            try? await Task.sleep(for: .milliseconds(20))
+            return nil
         }
     }
 
@@ -61,9 +81,6 @@ final class CallEventWaiter: Sendable {
     }
 
     func ended(_ id: CallID) async -> (code: Int?, reason: String) {
-        while true {
-            if let end = state.withLock({ $0.ended[id] }) { return end }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
+        await until { state.withLock { $0.ended[id] } }
     }
 }

@@ -49,17 +49,17 @@ public enum SingleCall {
     }
 
     /// Runs the call; `output` receives each event (already formatted by the caller's choice).
-    /// `interrupted` is polled: when it returns true the call is hung up.
+    /// When `stop` is requested (SIGINT/SIGTERM) the call is hung up.
     public static func run(
         _ request: Request, configuration: DialtoneConfiguration, options: EngineOptions,
-        output: @escaping @Sendable (EngineEvent) -> Void, interrupted: @escaping @Sendable () -> Bool
+        output: @escaping @Sendable (EngineEvent) -> Void, stop: StopRequest
     ) async -> Outcome {
         if PhoneEngine.isEchoTest(request.target) {
             // The local echo test needs no account: an engine without any.
             var local = configuration
             local.accounts = []
             return await runEngine(local, options: options, target: EchoTestCall.target, account: EchoTestCall.account,
-                                   registering: false, request: request, output: output, interrupted: interrupted)
+                                   registering: false, request: request, output: output, stop: stop)
         }
         let configured = configuration.accounts.isEmpty ? [DirectCallsAccount.settings] : configuration.accounts
         guard let accountSettings = request.account.map({ name in configured.first { $0.name == name } })
@@ -80,17 +80,17 @@ public enum SingleCall {
         var trimmed = configuration
         trimmed.accounts = [chosen]
         return await runEngine(trimmed, options: options, target: uri.description, account: chosen.name,
-                               registering: needsRegistration, request: request, output: output, interrupted: interrupted)
+                               registering: needsRegistration, request: request, output: output, stop: stop)
     }
 
     private static func runEngine(
         _ configuration: DialtoneConfiguration, options: EngineOptions, target: String, account: String, registering: Bool,
-        request: Request, output: @escaping @Sendable (EngineEvent) -> Void, interrupted: @escaping @Sendable () -> Bool
+        request: Request, output: @escaping @Sendable (EngineEvent) -> Void, stop: StopRequest
     ) async -> Outcome {
         var engineOptions = options
         engineOptions.audio = request.audio
         let engine = PhoneEngine(configuration: configuration, options: engineOptions)
-        let watcher = CallEventWaiter()
+        let watcher = CallEventWaiter(stop: stop)
         let events = engine.events
         let relay = Task {
             for await event in events {
@@ -105,17 +105,17 @@ public enum SingleCall {
             return Outcome(exitStatus: 1, statusCode: nil, reason: "cannot listen: \(error)")
         }
         let outcome = await call(target, on: account, engine: engine, watcher: watcher,
-                                 registering: registering, request: request, interrupted: interrupted)
+                                 registering: registering, request: request)
         await engine.shutdown()
         return outcome
     }
 
     private static func call(
         _ target: String, on account: String, engine: PhoneEngine, watcher: CallEventWaiter, registering: Bool,
-        request: Request, interrupted: @escaping @Sendable () -> Bool
+        request: Request
     ) async -> Outcome {
         if registering {
-            let state = await watcher.registration(of: account, interrupted: interrupted)
+            let state = await watcher.registration(of: account)
             guard state == nil else { return Outcome(exitStatus: 1, statusCode: nil, reason: state ?? "") }
         }
         let id: CallID
@@ -124,17 +124,23 @@ public enum SingleCall {
         } catch {
             return Outcome(exitStatus: 1, statusCode: nil, reason: error.description)
         }
-        let answered = await watcher.answeredOrEnded(id, interrupted: interrupted, engine: engine)
+        let answered = await watcher.answeredOrEnded(id, engine: engine)
         if answered {
             if let digits = request.dtmf, !digits.isEmpty { _ = await engine.sendDTMF(id, digits) }
             let deadline = request.hangUpAfter.map { ContinuousClock.now + $0 }
-            while !watcher.hasEnded(id) {
-                if interrupted() || deadline.map({ ContinuousClock.now >= $0 }) == true {
-                    _ = await engine.hangUp(id)
-                    break
+            // `--hangup-after`: a timer wakes the wait below when it is due.
+            let timer = deadline.map { deadline in
+                Task {
+                    try await Task.sleep(until: deadline, clock: .continuous)
+                    watcher.poke()
                 }
-                try? await Task.sleep(for: .milliseconds(50))
             }
+            defer { timer?.cancel() }
+            let hangUp = await watcher.until { () -> Bool? in
+                if watcher.hasEnded(id) { return false }
+                return watcher.stop.isRequested || deadline.map({ ContinuousClock.now >= $0 }) == true ? true : nil
+            }
+            if hangUp { _ = await engine.hangUp(id) }
             _ = await watcher.ended(id)
             return Outcome(exitStatus: 0, statusCode: 200, reason: "answered")
         }
