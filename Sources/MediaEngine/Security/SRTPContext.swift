@@ -1,3 +1,4 @@
+import CShim
 import CSRTP
 import SDP
 
@@ -27,7 +28,13 @@ public final class SRTPContext {
     private var session: srtp_t?
 
     /// libsrtp keeps global tables (crypto kernel); `srtp_init` must run once per process.
-    private static let initialized = Int32(bitPattern: UInt32(srtp_init().rawValue))
+    /// Then its AES-ICM and HMAC-SHA1 come from OpenSSL (`dt_srtp_use_openssl`, CShim): Debian's
+    /// libsrtp2 uses NSS, which sets up a new context per packet and cost more CPU than the
+    /// rest of an SRTP call's media path. libsrtp checks them against its test vectors first.
+    private static let initialized: Int32 = {
+        let status = Int32(bitPattern: UInt32(srtp_init().rawValue))
+        return status == 0 ? dt_srtp_use_openssl() : status
+    }()
 
     public init(suite: SRTPCryptoSuite, keySalt: [UInt8], direction: Direction) throws(Failure) {
         guard Self.initialized == 0 else { throw .library(operation: "srtp_init", status: Self.initialized) }
