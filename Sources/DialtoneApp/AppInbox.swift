@@ -14,6 +14,8 @@ public enum AppEvent: Sendable {
     case history([HistoryEntry])
     /// A SIP MESSAGE we sent, for its conversation (nil account: the engine's default).
     case messageSent(to: String, account: String?, text: String)
+    /// The engine sent no REFER for this transfer: the call is not transferring after all.
+    case transferNotStarted(EngineCallID)
     /// SIGINT, SIGTERM or SIGHUP: quit as if the user pressed `q`.
     case terminate(signal: Int32)
     /// SIGWINCH: the terminal changed size.

@@ -57,10 +57,11 @@ public struct CommandDispatcher: Sendable {
         case .hangUp(let id): call(id, "hang up") { await $0.hangUp($1) }
         case .hold(let id): call(id, "hold") { await $0.hold($1) }
         case .resume(let id): call(id, "resume") { await $0.resume($1) }
-        case .transfer(let id, let target): call(id, "transfer") { await $0.transfer($1, to: target) }
+        case .transfer(let id, let target):
+            transfer(id, "transfer") { await $0.transfer($1, to: target) }
         case .completeTransfer(let id, let consultation):
             let other = EngineCallID(consultation.rawValue)
-            call(id, "complete the transfer") { await $0.attendedTransfer($1, replacing: other) }
+            transfer(id, "complete the transfer") { await $0.attendedTransfer($1, replacing: other) }
         case .sendDTMF(let id, let digits): call(id, "send DTMF") { await $0.sendDTMF($1, digits) }
         case .sendMessage(let to, let text, let account):
             let (engine, inbox) = (engine, inbox)
@@ -97,8 +98,8 @@ public struct CommandDispatcher: Sendable {
                     inbox.post(.notice("no sound devices: \(error)"))
                 }
             }
-        case .quit, .setTheme:
-            break  // the app's own loop handles these: they touch the terminal
+        case .quit, .setTheme, .markConversationRead:
+            break  // the app's own loop handles these: they touch the terminal or its model
         }
     }
 
@@ -155,6 +156,21 @@ public struct CommandDispatcher: Sendable {
         let engineID = EngineCallID(id.rawValue)
         Task {
             if await !work(engine, engineID) { inbox.post(.notice("cannot \(doing): no such call")) }
+        }
+    }
+
+    /// The app shows the call as transferring before dispatching (`EngineModel.transferStarted`);
+    /// when the engine sends no REFER, that must be taken back.
+    private func transfer(
+        _ id: TerminalUI.CallID, _ doing: String,
+        _ work: @escaping @Sendable (PhoneEngine, EngineCallID) async -> Bool
+    ) {
+        let (engine, inbox) = (engine, inbox)
+        let engineID = EngineCallID(id.rawValue)
+        Task {
+            guard await !work(engine, engineID) else { return }
+            inbox.post(.transferNotStarted(engineID))
+            inbox.post(.notice("cannot \(doing): no such call, or a target that cannot be called"))
         }
     }
 

@@ -42,6 +42,16 @@ public struct ConversationLog: Sendable {
         }
     }
 
+    /// The conversation was opened (shown on screen): nothing in it is unread any more.
+    /// Returns whether a count changed. The order stays: reading is not new activity.
+    public mutating func markRead(remoteURI: String, account: String) -> Bool {
+        let key = Self.key(remoteURI)
+        guard let index = entries.firstIndex(where: { $0.account == account && $0.key == key }),
+              entries[index].unread > 0 else { return false }
+        entries[index].unread = 0
+        return true
+    }
+
     /// Newest activity first; a contact's name wins over the name the sender gave itself.
     public func conversations(names: ContactNames) -> [Conversation] {
         entries.reversed().map { entry in

@@ -25,6 +25,10 @@ public struct EngineModel: Sendable {
     public private(set) var calls: [CallSnapshot] = []
     /// The latest RTCP-based quality of each call (from `call_stats`, about every 5 s).
     public private(set) var quality: [EngineCallID: CallRow.Quality] = [:]
+    /// Since when each call's peer has sent no audio (engine `no_media`), on the wall clock.
+    public private(set) var noAudioSince: [EngineCallID: Date] = [:]
+    /// Our transfers (REFER) of calls not yet ended, and how each went.
+    public private(set) var transfers: [EngineCallID: CallRow.Transfer] = [:]
     /// SIP MESSAGE conversations, received and sent.
     public private(set) var conversations = ConversationLog()
 
@@ -53,24 +57,98 @@ public struct EngineModel: Sendable {
             if let index = calls.firstIndex(where: { $0.id == snapshot.id }) {
                 if snapshot.isEnded {
                     calls.remove(at: index)
-                    quality[snapshot.id] = nil
+                    // Our leg ends with BYE after a successful transfer: say that, not "ended".
+                    let transferred = transfers[snapshot.id] == .succeeded
+                    forget(snapshot.id)
+                    if transferred { return "call with \(snapshot.remoteDisplayName ?? snapshot.remoteURI) transferred" }
                 } else {
+                    clearFailedTransfer(from: calls[index], to: snapshot)
                     calls[index] = snapshot
+                    noteMedia(snapshot, at: now)
                 }
             } else if !snapshot.isEnded {
                 calls.append(snapshot)
+                noteMedia(snapshot, at: now)
             }
             return snapshot.isEnded ? Self.endNotice(snapshot) : nil
         case .callEvent(let notification):
-            if case .stats(let statistics) = notification.kind, calls.contains(where: { $0.id == notification.call }) {
-                quality[notification.call] = Self.quality(statistics)
-            }
-            return nil
+            guard let call = calls.first(where: { $0.id == notification.call }) else { return nil }
+            return apply(notification.kind, to: call)
+
         case .message(let message):
             conversations.received(
                 from: message.from, displayName: message.displayName, account: message.account, text: message.text, at: now)
             return "message from \(message.from): \(message.text)"
         }
+    }
+
+    /// The notices and per-call state that call notifications carry beyond the snapshot.
+    private mutating func apply(_ kind: CallNotification.Kind, to call: CallSnapshot) -> String? {
+        let who = call.remoteDisplayName ?? call.remoteURI
+        switch kind {
+        case .stats(let statistics):
+            quality[call.id] = Self.quality(statistics)
+        case .transferProgress(let code, let reason):
+            // RFC 3515 §2.4.5: the sipfrag's status is the referee's call to the target.
+            if code < 200 {
+                transfers[call.id] = .inProgress(statusCode: code)
+                return "transfer of \(who): \(code) \(reason)"
+            }
+            if code < 300 {
+                transfers[call.id] = .succeeded
+                return "\(who) transferred"
+            }
+            transfers[call.id] = .failed(statusCode: code, reasonPhrase: reason)
+            return "transfer of \(who) failed: \(code) \(reason)"
+        case .noMedia(let seconds):
+            return "no audio from \(who) for \(seconds) s (one-way audio: a NAT or firewall between you?)"
+        case .mediaRestored:
+            return "audio from \(who) again"
+        case .incoming, .ringing, .earlyMedia, .answered, .held, .resumed, .remoteHold, .dtmf, .ended, .muted, .recording:
+            break
+        }
+        return nil
+    }
+
+    /// We sent a REFER for `id` (a blind or attended transfer): shown as in progress until the
+    /// peer's NOTIFYs say how it went. Set on the UI thread before the command goes to the
+    /// engine, so no progress event can come first.
+    public mutating func transferStarted(_ id: EngineCallID) {
+        guard calls.contains(where: { $0.id == id }) else { return }
+        transfers[id] = .inProgress(statusCode: nil)
+    }
+
+    /// The engine refused to send the REFER (no such call, a target it cannot call).
+    public mutating func transferNotStarted(_ id: EngineCallID) {
+        transfers[id] = nil
+    }
+
+    /// The conversation was shown on screen: its messages are read.
+    /// Returns whether anything changed, so the caller redraws only then.
+    public mutating func markConversationRead(remoteURI: String, account: String) -> Bool {
+        conversations.markRead(remoteURI: remoteURI, account: account)
+    }
+
+    /// The wall-clock start of the peer's silence, kept while it lasts so the row counts up.
+    private mutating func noteMedia(_ snapshot: CallSnapshot, at now: Date) {
+        guard let seconds = snapshot.noMediaSeconds else {
+            noAudioSince[snapshot.id] = nil
+            return
+        }
+        if noAudioSince[snapshot.id] == nil { noAudioSince[snapshot.id] = now.addingTimeInterval(-Double(seconds)) }
+    }
+
+    /// A failed transfer stays on the row until the call changes (resumed, held, …): by then
+    /// the user has seen it and acted, and the row must show the call's state again.
+    private mutating func clearFailedTransfer(from old: CallSnapshot, to new: CallSnapshot) {
+        guard case .failed = transfers[new.id], old.state != new.state || old.isRemoteHold != new.isRemoteHold else { return }
+        transfers[new.id] = nil
+    }
+
+    private mutating func forget(_ id: EngineCallID) {
+        quality[id] = nil
+        noAudioSince[id] = nil
+        transfers[id] = nil
     }
 
     /// A message we sent, so the conversation shows both sides.
@@ -93,6 +171,8 @@ public struct EngineModel: Sendable {
             var row = Self.callRow(call)
             if let name = names.name(for: call.remoteURI) { row.remoteName = name }
             row.quality = quality[call.id]
+            row.noAudioSince = noAudioSince[call.id]
+            row.transfer = transfers[call.id]
             return row
         }
     }

@@ -46,6 +46,9 @@ public struct Role: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static let callOnHold = Role("call.on_hold")
     /// A call the other party put on hold.
     public static let callHeldByRemote = Role("call.held_by_remote")
+    /// A call the peer stopped sending audio on (no RTP for `no_rtp_timeout`): one-way audio,
+    /// a NAT or firewall problem, or a dead peer; a warning the user must see at once.
+    public static let callNoMedia = Role("call.no_media")
     /// A call whose media is SRTP-protected.
     public static let callEncrypted = Role("call.encrypted")
     /// A call whose media is plain RTP: shown so the user is never misled about privacy.
@@ -73,7 +76,7 @@ public struct Role: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static let all: [Role] = [
         statusBar, registrationRegistering, registrationRegistered, registrationFailed,
         voicemailWaiting, callDialling, callRinging, callEarlyMedia, callTalking, callOnHold,
-        callHeldByRemote, callEncrypted, callUnencrypted, historyIncoming, historyOutgoing,
+        callHeldByRemote, callNoMedia, callEncrypted, callUnencrypted, historyIncoming, historyOutgoing,
         historyMissed, listSelected, debugRequest, debugResponseOK, debugResponseError,
         debugDiagnosis, prompt,
     ]

@@ -60,10 +60,13 @@ import TestSupport
             await pulse.stopOffPool()
         }
 
-        func baresip(_ user: String, autoAnswer: Bool = false) async throws -> Baresip {
+        /// `playFile`: a WAV baresip plays as its microphone (the call ends when it does).
+        func baresip(_ user: String, autoAnswer: Bool = false, playFile: String? = nil) async throws -> Baresip {
             let password = CallUITests.users.first { $0.0 == user }?.1
-            let phone = try await Baresip(.init(
-                name: "\(user)-ui", user: user, password: password, proxy: "127.0.0.1:\(kamailio.port)", autoAnswer: autoAnswer))
+            var configuration = Baresip.Configuration(
+                name: "\(user)-ui", user: user, password: password, proxy: "127.0.0.1:\(kamailio.port)", autoAnswer: autoAnswer)
+            configuration.playFile = playFile
+            let phone = try await Baresip(configuration)
             phones.append(phone)
             return phone
         }
@@ -160,7 +163,9 @@ import TestSupport
             try await rig.tmux.type("carol")
             try await rig.tmux.press("Enter")
             // bob follows the REFER and calls carol; our leg ends when the transfer succeeds.
-            try await rig.tmux.waitFor("our leg ended") { Self.callRow($0, "bob") == nil }
+            try await rig.tmux.waitFor("our leg ended as transferred") {
+                Self.callRow($0, "bob") == nil && $0.contains("bob") && $0.contains(" transferred")
+            }
             #expect(await carol.waitForLog("bob@example.test"), "carol never heard from bob:\n\(carol.log)\n\(bob.log)")
             try await rig.tmux.press("l")
             try await rig.tmux.waitFor("the transferred call in the history") { $0.contains("←") && $0.contains("bob") }

@@ -15,7 +15,7 @@ import Themes
             │› 1 Bob Smith     work     talking           1:23 opus  SRTP     0.5% 12ms 4.3│
             │  2 sip:dave@exa… work     on hold          10:00 PCMU  RTP                   │
             └──────────────────────────────────────────────────────────────────────────────┘
-              F1 Dialer   F2 Contacts   F3 History   F4 Messages   F5 Debug
+              F1 Dialer   F2 Contacts   F3 History   F4 Messages (1)   F5 Debug
             ┌─ History ────────────────────────────────────────────────────────────────────┐
             │   When        Remote                     Account   Length Result             │
             │›✗ 13:03       Carol                      home             no answer          │

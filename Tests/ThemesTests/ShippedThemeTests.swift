@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func roleNamesAreUniqueAndRoundTrip() {
-        #expect(Role.all.count == 22)
+        #expect(Role.all.count == 23)
         #expect(Set(Role.all.map(\.name)).count == Role.all.count)
         for role in Role.all { #expect(Role(name: role.name) == role) }
         #expect(Role(name: "call.ring") == nil)

@@ -34,6 +34,8 @@ public enum UICommand: Sendable, Hashable {
     /// Shows the UI in another theme now (nil: the next shipped one); the configuration file
     /// is not changed.
     case setTheme(name: String?)
+    /// The conversation is on screen: its messages are read (the unread count goes).
+    case markConversationRead(remoteURI: String, account: String)
     /// Moves every call (and later calls) to these sound devices; nil: the default device.
     case switchAudio(playback: String?, capture: String?)
     /// Shows the sound devices' names (for `audio`).

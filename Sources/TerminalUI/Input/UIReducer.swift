@@ -8,6 +8,11 @@ public struct UIReducer: Sendable {
     }
 
     public func update(_ state: inout UIState, _ input: UIInput) -> [UICommand] {
+        let commands = apply(input, &state)
+        return commands + readShownConversation(state)
+    }
+
+    private func apply(_ input: UIInput, _ state: inout UIState) -> [UICommand] {
         switch input {
         case .key(let key):
             return handle(key, in: &state)
@@ -23,6 +28,15 @@ public struct UIReducer: Sendable {
             reconcile(&state)
             return []
         }
+    }
+
+    /// A conversation is read once it is on screen (the messages tab with it selected, nothing
+    /// over it): after a key that opens it, or when a message arrives while it is open.
+    private func readShownConversation(_ state: UIState) -> [UICommand] {
+        guard state.tab == .messages, state.overlay == nil,
+              let conversation = state.phone.conversations[safe: state.messagesSelection], conversation.unreadCount > 0
+        else { return [] }
+        return [.markConversationRead(remoteURI: conversation.remoteURI, account: conversation.account)]
     }
 
     /// Keys go, in order, to: the help overlay (any key closes it), the incoming-call popup

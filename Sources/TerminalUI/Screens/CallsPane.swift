@@ -32,7 +32,7 @@ enum CallsPane {
             let call = calls[index]
             table.draw(
                 values(call, number: index + 1, now: state.now), into: &buffer, x: row.x, y: row.y,
-                roles: [3: role(for: call.state), 6: call.encryption == .none ? .callUnencrypted : .callEncrypted, 7: .callRinging])
+                roles: [3: stateRole(call), 6: call.encryption == .none ? .callUnencrypted : .callEncrypted, 7: .callRinging])
         }
     }
 
@@ -40,9 +40,38 @@ enum CallsPane {
         let duration = call.connectedAt.map { TimeText.duration(seconds: Int(now.timeIntervalSince($0))) } ?? ""
         let flags = [call.isMuted ? "MUTED" : nil, call.isRecording ? "REC" : nil].compactMap { $0 }.joined(separator: " ")
         return [
-            "\(number)", call.displayName, call.account, stateText(call), duration, call.codec ?? "",
+            "\(number)", call.displayName, call.account, stateText(call, now: now), duration, call.codec ?? "",
             encryptionText(call.encryption), flags, call.quality.map(qualityText) ?? "",
         ]
+    }
+
+    /// What the State column says. A transfer in flight or just decided, then missing audio,
+    /// win over the call state: they are what the user must act on (the call is still
+    /// "talking" underneath, and says so again once they clear).
+    static func stateText(_ call: CallRow, now: Date) -> String {
+        if let transfer = call.transfer { return transferText(transfer) }
+        if let since = call.noAudioSince {
+            let seconds = max(0, Int(now.timeIntervalSince(since)))
+            return "no audio " + (seconds < 60 ? "\(seconds)s" : TimeText.duration(seconds: seconds))
+        }
+        return stateText(call)
+    }
+
+    /// Fits the 14-column State column: the status line's words go to the notice line.
+    static func transferText(_ transfer: CallRow.Transfer) -> String {
+        switch transfer {
+        case .inProgress: return "transferring…"
+        case .succeeded: return "transferred"
+        case .failed(let code, _): return "transfer ✗ \(code)"
+        }
+    }
+
+    static func stateRole(_ call: CallRow) -> Role {
+        switch call.transfer {
+        case .inProgress, .succeeded: return .callDialling
+        case .failed: return .callNoMedia
+        case nil: return call.noAudioSince == nil ? role(for: call.state) : .callNoMedia
+        }
     }
 
     static func stateText(_ call: CallRow) -> String {

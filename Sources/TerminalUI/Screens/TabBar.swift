@@ -7,10 +7,17 @@ enum TabBar {
         for tab in MainTab.allCases {
             let key = context.keyMap.keys(for: action(for: tab)).first { if case .function = $0 { return true }; return false }
                 ?? context.keyMap.keys(for: action(for: tab)).first
-            let label = " " + (key.map { "\($0) " } ?? "") + tab.title + " "
+            let label = " " + (key.map { "\($0) " } ?? "") + title(tab, context.state) + " "
             let used = buffer.write(label, x: x, y: rect.y, width: rect.maxX - x, role: tab == context.state.tab ? .listSelected : nil)
             x += used + 1
         }
+    }
+
+    /// Messages carries the unread count, so a message is noticed from any tab.
+    static func title(_ tab: MainTab, _ state: UIState) -> String {
+        guard tab == .messages else { return tab.title }
+        let unread = state.phone.conversations.reduce(0) { $0 + $1.unreadCount }
+        return unread > 0 ? "\(tab.title) (\(unread))" : tab.title
     }
 
     static func action(for tab: MainTab) -> UIAction {

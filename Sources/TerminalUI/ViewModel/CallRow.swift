@@ -38,6 +38,16 @@ public struct CallRow: Sendable, Hashable {
         }
     }
 
+    /// Our REFER for this call (RFC 3515) and how it went, from the sipfrag NOTIFYs (§2.4.5).
+    public enum Transfer: Sendable, Hashable {
+        /// REFER sent; `statusCode` is the latest provisional status the peer reported, if any.
+        case inProgress(statusCode: Int?)
+        /// The peer reached the target: our leg ends.
+        case succeeded
+        /// The REFER was refused or the peer's call to the target failed; the call stays ours.
+        case failed(statusCode: Int, reasonPhrase: String)
+    }
+
     public var id: CallID
     /// The contact's name when the number is known, else nil (the URI is shown instead).
     public var remoteName: String?
@@ -53,11 +63,16 @@ public struct CallRow: Sendable, Hashable {
     public var quality: Quality?
     public var isMuted: Bool
     public var isRecording: Bool
+    /// Since when the peer has sent no audio though it should (engine `no_media`), nil while it
+    /// does; a date rather than a count so the shown seconds grow with the clock.
+    public var noAudioSince: Date?
+    public var transfer: Transfer?
 
     public init(
         id: CallID, remoteName: String? = nil, remoteURI: String, account: String,
         direction: Direction = .outgoing, state: State, connectedAt: Date? = nil, codec: String? = nil,
-        encryption: Encryption = .none, quality: Quality? = nil, isMuted: Bool = false, isRecording: Bool = false
+        encryption: Encryption = .none, quality: Quality? = nil, isMuted: Bool = false, isRecording: Bool = false,
+        noAudioSince: Date? = nil, transfer: Transfer? = nil
     ) {
         self.id = id
         self.remoteName = remoteName
@@ -71,6 +86,8 @@ public struct CallRow: Sendable, Hashable {
         self.quality = quality
         self.isMuted = isMuted
         self.isRecording = isRecording
+        self.noAudioSince = noAudioSince
+        self.transfer = transfer
     }
 
     /// The name a person recognises: the contact name, else the URI.

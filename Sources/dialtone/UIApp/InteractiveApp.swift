@@ -188,6 +188,9 @@ final class InteractiveApp {
                 _ = parts.reducer.update(&state, .resize(columns: size.columns, rows: size.rows))
             case .engineStopped:
                 phase = .done
+            case .transferNotStarted(let id):
+                model.transferNotStarted(id)
+                snapshotChanged = true
             }
         }
         if snapshotChanged { publishSnapshot() }
@@ -233,7 +236,17 @@ final class InteractiveApp {
                 quit(immediately: phaseIsQuitting)
             } else if case .setTheme(let name) = command {
                 switchTheme(to: name)
+            } else if case .markConversationRead(let uri, let account) = command {
+                // Republished only on a change: the new snapshot has no unread there, so this
+                // cannot loop.
+                if model.markConversationRead(remoteURI: uri, account: account) { publishSnapshot() }
             } else {
+                switch command {
+                case .transfer(let id, _), .completeTransfer(let id, _):
+                    model.transferStarted(EngineCallID(id.rawValue))
+                    publishSnapshot()
+                default: break
+                }
                 dispatcher.dispatch(command, traces: model.traces)
             }
         }
@@ -260,8 +273,9 @@ final class InteractiveApp {
     private func publishSnapshot() {
         let snapshot = model.snapshot(engineNow: parts.engine.now, contacts: contacts, history: history)
         let notice = state.notice
-        _ = parts.reducer.update(&state, .snapshot(snapshot))
+        let commands = parts.reducer.update(&state, .snapshot(snapshot))
         state.notice = notice
+        perform(commands)
     }
 
     private func draw() {
