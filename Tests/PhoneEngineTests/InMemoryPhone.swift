@@ -1,4 +1,5 @@
 import Foundation
+import MediaEngine
 import PhoneEngine
 import SIPTransport
 import Testing
@@ -16,7 +17,9 @@ struct InMemoryPhone {
     /// `sip:user@127.0.0.x`: reached directly, port 5060 by RFC 3263 §4.2's default.
     var uri: String { "sip:\(user)@\(address.address)" }
 
-    static func start(_ user: String, at host: String, on network: InMemoryNetwork, clock: ManualClock) async throws -> InMemoryPhone {
+    static func start(
+        _ user: String, at host: String, on network: InMemoryNetwork, clock: ManualClock, media: (any CallMediaFactory)? = nil
+    ) async throws -> InMemoryPhone {
         let toml = """
             [general]
             listen = ["udp:\(host):5060"]
@@ -30,6 +33,7 @@ struct InMemoryPhone {
             """
         var options = EngineOptions(clock: clock, dns: UnavailableDNSClient(), history: .none)
         options.network = network
+        options.mediaFactory = media
         let engine = PhoneEngine(configuration: try EngineHarness.configuration(toml), options: options)
         let watcher = EngineWatcher(engine)
         let bound = try await engine.start()
@@ -64,12 +68,13 @@ struct InMemoryPair {
     let alice: InMemoryPhone
     let bob: InMemoryPhone
 
-    static func start(impairment: InMemoryNetwork.Rule? = nil) async throws -> InMemoryPair {
+    /// `bobsMedia` replaces Bob's signaling-only media (to slow or fail its preparation).
+    static func start(impairment: InMemoryNetwork.Rule? = nil, bobsMedia: (any CallMediaFactory)? = nil) async throws -> InMemoryPair {
         let clock = ManualClock()
         let network = InMemoryNetwork(clock: clock)
         network.impair(impairment)
         let alice = try await InMemoryPhone.start("alice", at: "127.0.0.1", on: network, clock: clock)
-        let bob = try await InMemoryPhone.start("bob", at: "127.0.0.2", on: network, clock: clock)
+        let bob = try await InMemoryPhone.start("bob", at: "127.0.0.2", on: network, clock: clock, media: bobsMedia)
         return InMemoryPair(clock: clock, network: network, alice: alice, bob: bob)
     }
 

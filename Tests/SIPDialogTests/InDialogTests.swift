@@ -172,6 +172,24 @@ enum Established {
         #expect(wait >= .zero && wait <= .seconds(2))
     }
 
+    /// §14.1: when the back-off ends while the peer's own re-INVITE (sent in the meantime) is
+    /// still unacknowledged, the retry waits for that ACK instead of being lost.
+    @Test func aGlareRetryDueWhileThePeersReinviteAwaitsItsAckGoesOutAfterTheAck() throws {
+        var (session, peer, _) = try Established.outgoing(seed: 3)
+        var timeline = Timeline()
+        let first = try #require(session.hold().sentRequests.first)
+        timeline.record(session.receive(peer.respond(to: first, 491, "Request Pending", contact: false)))
+        let wait = try #require(timeline.armed[.glareRetry])
+        let dialog = try #require(session.dialog)
+        let theirs = session.receive(peer.request("INVITE", in: dialog, body: Party.bobSDP(version: 2), contentType: "application/sdp"))
+        #expect(theirs.responses.first?.statusCode == 200)  // no offer of ours is out: no glare
+        #expect(timeline.advance(to: wait, &session).sentRequests.isEmpty, "§14.1: not while their INVITE is in progress")
+        let ack = session.receive(peer.request("ACK", in: dialog, cseq: peer.cseq))
+        let retry = try #require(ack.sentRequests.first)
+        #expect(retry.method == .invite && retry.cseqText == "3 INVITE")
+        #expect(retry.text.contains("a=sendonly") || retry.text.contains("a=inactive"))
+    }
+
     @Test func holdAskedWhileReinviteUnacknowledgedWaitsForTheAck() throws {
         var (session, peer, _) = try Established.incoming()
         let dialog = try #require(session.dialog)

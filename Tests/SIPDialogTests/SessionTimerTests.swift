@@ -35,6 +35,23 @@ import Testing
         #expect(expired.endReason == .sessionExpired)
     }
 
+    /// RFC 4028 §9–10: a caller that names the UAS as refresher makes us refresh, at half the
+    /// interval, keeping the interval and — now that we send the request — naming us as UAC.
+    @Test func calleeAsRefresherReinvitesAtHalfTheInterval() throws {
+        var timeline = Timeline()
+        var (session, peer, answer) = try Established.incoming(extra: ["Session-Expires: 90;refresher=uas", "Supported: timer", "Min-SE: 90"])
+        let ok = try #require(answer.responses.first)
+        #expect(ok.headers[.sessionExpires] == "90;refresher=uas")
+        timeline.record(answer)
+        timeline.record(session.receive(peer.request("ACK", in: try #require(session.dialog), cseq: 100)))
+        #expect(timeline.armed[.sessionRefresh] == .seconds(45))
+        #expect(timeline.armed[.sessionExpiry] == nil)
+        #expect(timeline.advance(to: .seconds(45) - .milliseconds(1), &session).sentRequests.isEmpty)
+        let refresh = try #require(timeline.advance(to: .seconds(45), &session).sentRequests.first)
+        #expect(refresh.method == .invite)
+        #expect(refresh.headers[.sessionExpires] == "90;refresher=uac")
+    }
+
     @Test func refreshFromThePeerRestartsTheExpiry() throws {
         var timeline = Timeline()
         var (session, peer, answer) = try Established.incoming(extra: ["Session-Expires: 1800", "Supported: timer"])

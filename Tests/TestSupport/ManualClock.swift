@@ -17,13 +17,14 @@ public final class ManualClock: TransportClock {
         var now: Duration = .zero
         var nextID = 0
         var pending: [Entry] = []
-        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
-        var pendingWaiters: [(condition: @Sendable ([Duration]) -> Bool, continuation: CheckedContinuation<Void, Never>)] = []
+        var waiters: [(id: Int, count: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+        var pendingWaiters: [(id: Int, condition: @Sendable ([Duration]) -> Bool, continuation: CheckedContinuation<Bool, Never>)] = []
+        var nextWaiter = 0
 
         var delays: [Duration] { pending.map { $0.deadline - now }.sorted() }
 
         /// Removes and returns the waiters whose condition now holds.
-        mutating func readyWaiters() -> [CheckedContinuation<Void, Never>] {
+        mutating func readyWaiters() -> [CheckedContinuation<Bool, Never>] {
             let count = pending.count
             var ready = waiters.filter { $0.count <= count }.map(\.continuation)
             waiters.removeAll { $0.count <= count }
@@ -39,18 +40,18 @@ public final class ManualClock: TransportClock {
     public func now() -> Duration { state.withLock { $0.now } }
 
     public func schedule(after delay: Duration, _ body: @escaping @Sendable () async -> Void) -> ScheduledTimer {
-        let (id, ready) = state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
+        let (id, ready) = state.withLock { state -> (Int, [CheckedContinuation<Bool, Never>]) in
             state.nextID += 1
             state.pending.append(Entry(id: state.nextID, deadline: state.now + delay, body: body))
             return (state.nextID, state.readyWaiters())
         }
-        ready.forEach { $0.resume() }
+        ready.forEach { $0.resume(returning: true) }
         return ScheduledTimer { [weak self] in
             let ready = self?.state.withLock { state in
                 state.pending.removeAll { $0.id == id }
                 return state.readyWaiters()
             }
-            ready?.forEach { $0.resume() }
+            ready?.forEach { $0.resume(returning: true) }
         }
     }
 
@@ -60,27 +61,55 @@ public final class ManualClock: TransportClock {
     }
 
     /// Suspends until the delays of the pending timers (from now, sorted) satisfy `condition`:
-    /// how a test knows an actor has armed the timer it is about to run out.
-    public func waitForPending(_ condition: @escaping @Sendable ([Duration]) -> Bool) async {
+    /// how a test knows an actor has armed the timer it is about to run out. False when they
+    /// did not within `limit` of real time, so an engine that never arms the timer fails the
+    /// test instead of hanging it.
+    @discardableResult
+    public func waitForPending(
+        within limit: Duration = .seconds(30), _ condition: @escaping @Sendable ([Duration]) -> Bool
+    ) async -> Bool {
         await withCheckedContinuation { continuation in
-            let satisfied = state.withLock { state in
-                if condition(state.delays) { return true }
-                state.pendingWaiters.append((condition, continuation))
-                return false
+            let id = state.withLock { state -> Int? in
+                if condition(state.delays) { return nil }
+                state.nextWaiter += 1
+                state.pendingWaiters.append((state.nextWaiter, condition, continuation))
+                return state.nextWaiter
             }
-            if satisfied { continuation.resume() }
+            guard let id else { return continuation.resume(returning: true) }
+            expire(id, after: limit)
         }
     }
 
-    /// Suspends until at least `count` timers are pending.
-    public func waitForTimers(_ count: Int) async {
+    /// Suspends until at least `count` timers are pending; false when they were not within
+    /// `limit` of real time.
+    @discardableResult
+    public func waitForTimers(_ count: Int, within limit: Duration = .seconds(30)) async -> Bool {
         await withCheckedContinuation { continuation in
-            let satisfied = state.withLock { state in
-                if state.pending.count >= count { return true }
-                state.waiters.append((count, continuation))
-                return false
+            let id = state.withLock { state -> Int? in
+                if state.pending.count >= count { return nil }
+                state.nextWaiter += 1
+                state.waiters.append((state.nextWaiter, count, continuation))
+                return state.nextWaiter
             }
-            if satisfied { continuation.resume() }
+            guard let id else { return continuation.resume(returning: true) }
+            expire(id, after: limit)
+        }
+    }
+
+    /// Gives up on waiter `id` after `limit` of real time, unless it was satisfied first.
+    private func expire(_ id: Int, after limit: Duration) {
+        Task { [weak self] in
+            try? await Task.sleep(for: limit)
+            let expired = self?.state.withLock { state -> CheckedContinuation<Bool, Never>? in
+                if let index = state.waiters.firstIndex(where: { $0.id == id }) {
+                    return state.waiters.remove(at: index).continuation
+                }
+                if let index = state.pendingWaiters.firstIndex(where: { $0.id == id }) {
+                    return state.pendingWaiters.remove(at: index).continuation
+                }
+                return nil
+            }
+            expired?.resume(returning: false)
         }
     }
 
@@ -91,7 +120,12 @@ public final class ManualClock: TransportClock {
         while let entry = popDue(notAfter: end) {
             await entry.body()
         }
-        state.withLock { $0.now = end }
+        // Moving time changes every delay: waiters may hold now.
+        let ready = state.withLock { state in
+            state.now = end
+            return state.readyWaiters()
+        }
+        ready.forEach { $0.resume(returning: true) }
     }
 
     private func popDue(notAfter limit: Duration) -> Entry? {

@@ -53,7 +53,7 @@ extension Call {
             }
             // The transaction runs on its own; the queue only waits for the next hop.
             Task {
-                let outcome = await transactions.send(request, over: targets, options: chosen)
+                let outcome = await transactions.send(request, over: targets, options: Self.limited(chosen, over: targets))
                 order.final(outcome.response)
             }
         }
@@ -64,7 +64,17 @@ extension Call {
         guard let targets = await Self.targets(for: request, fixed: nil, services: services) else {
             return ResponseFactory.response(to: request, statusCode: 503, reasonPhrase: "Service Unavailable (no route)", toTag: nil)
         }
-        return await services.transactions.send(request, over: targets, options: setup.dialogOptions).response
+        return await services.transactions.send(request, over: targets, options: Self.limited(setup.dialogOptions, over: targets)).response
+    }
+
+    /// The per-attempt limit exists to fail over from a dead server quickly (RFC 3263 §4.3).
+    /// With a single target there is nowhere to fail over to, so the request gets the
+    /// transaction's own timeout instead — Timer B/F at 64·T1 (RFC 3261 §17.1.1.2, §17.1.2.2)
+    /// — rather than a 408 after a few seconds that a slow but alive peer could have beaten.
+    static func limited(_ options: RequestOptions, over targets: TargetList) -> RequestOptions {
+        var limited = options
+        if targets.targets.count < 2 { limited.attemptTimeout = nil }
+        return limited
     }
 
     /// The targets of a request: the given list, else RFC 3263 on its next hop.

@@ -34,6 +34,9 @@ actor Call {
     var isFinished = false
     /// Set when this call was placed for a peer's REFER: its outcome is reported there.
     var referredBy: CallID?
+    /// The user answered an incoming call while its media was still being prepared (there is
+    /// no session to answer yet): the answer is carried out as soon as the session exists.
+    var answerWhenReady = false
 
     init(id: CallID, direction: CallSnapshot.Direction, remoteURI: String, setup: CallSetup,
          services: EngineServices, owner: CallOwner, history: CallHistoryStore?) {
@@ -108,6 +111,10 @@ actor Call {
         session = created
         await perform(actions)
         if created.endReason != nil, !isFinished { await finish(created.endReason ?? .protocolError("refused")) }
+        if answerWhenReady, !isFinished {
+            answerWhenReady = false
+            await answer()
+        }
     }
 
     private func prepareMedia() async -> LocalMediaCapabilities? {
@@ -127,11 +134,22 @@ actor Call {
 
     // MARK: - Commands
 
-    func answer() async {
-        guard var current = session else { return }
+    /// Answers the incoming call; false when there is nothing to answer (an outgoing call, or
+    /// one already answered or ended). Pressed while the media is still being prepared, the
+    /// answer waits for it; if preparing fails the call ends with that reason instead.
+    @discardableResult
+    func answer() async -> Bool {
+        guard !isFinished else { return false }
+        guard var current = session else {
+            guard snapshot.direction == .incoming else { return false }
+            answerWhenReady = true
+            return true
+        }
+        guard current.isAwaitingAnswer else { return false }
         let actions = current.answer()
         session = current
         await perform(actions)
+        return true
     }
 
     func reject(statusCode: Int, reasonPhrase: String) async {

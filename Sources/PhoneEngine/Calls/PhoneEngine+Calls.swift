@@ -23,12 +23,13 @@ extension PhoneEngine {
         return try await place(uri, on: registrar)
     }
 
-    /// Answers an incoming call, holding the others.
+    /// Answers an incoming call, holding the others. True when the call was answered, or will
+    /// be as soon as its media is ready (it ends with the reason if that fails); false when
+    /// there is no such call or nothing to answer.
     public func answer(_ id: CallID) async -> Bool {
         guard let call = callTable.calls[id] else { return false }
         await holdOthers(than: id)
-        await call.answer()
-        return true
+        return await call.answer()
     }
 
     /// Refuses an incoming call (486 Busy Here by default, or 603 Decline, …).

@@ -106,9 +106,11 @@ extension InviteSession {
             : random.duration(in: .zero...(.seconds(2)))
     }
 
-    /// The 491 back-off ended: send the postponed re-offer.
+    /// The 491 back-off ended: send the postponed re-offer — or, when the peer's own re-INVITE
+    /// arrived during the back-off and is not yet acknowledged, queue it behind that one
+    /// (`sendReoffer` does); dropping it there would lose the user's hold or resume for good.
     mutating func retryAfterGlare(_ call: inout EstablishedCall) -> [CallAction] {
-        guard let purpose = call.glareRetry, call.localReoffer == nil, call.unacknowledgedAnswer == nil else { return [] }
+        guard let purpose = call.glareRetry else { return [] }
         call.glareRetry = nil
         let actions = sendReoffer(purpose, &call)
         phase = .established(call)

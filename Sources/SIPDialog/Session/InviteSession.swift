@@ -50,6 +50,11 @@ public struct InviteSession: Sendable {
     /// The media last agreed.
     public var negotiatedMedia: NegotiatedMedia? { media.current }
 
+    /// Whether an incoming INVITE still waits for answer or reject (§13.3.1).
+    public var isAwaitingAnswer: Bool {
+        if case .incoming = phase { true } else { false }
+    }
+
     /// Why the call ended, once it has.
     public var endReason: CallEndReason? {
         if case .ended(let reason) = phase { reason } else { nil }

@@ -55,11 +55,6 @@ public actor TransactionLayer {
         case transportError(SIPTransportError)
     }
 
-    struct TimerKey: Hashable {
-        var transaction: TransactionKey
-        var timer: TransactionTimer
-    }
-
     public nonisolated let events: AsyncStream<TransactionEvent>
     let eventSink: AsyncStream<TransactionEvent>.Continuation
     public let transport: SIPTransportLayer
@@ -68,7 +63,9 @@ public actor TransactionLayer {
     var random: any RandomNumberGenerator & Sendable
     var clients: [TransactionKey: ClientEntry] = [:]
     var servers: [TransactionKey: ServerEntry] = [:]
-    var timers: [TimerKey: (id: Int, timer: ScheduledTimer)] = [:]
+    /// Pending timers by transaction, so ending a transaction cancels its own few timers
+    /// without scanning everyone else's (a flood leaves thousands pending).
+    var timers: [TransactionKey: [TransactionTimer: (id: Int, timer: ScheduledTimer)]] = [:]
     var nextTimerID = 0
 
     public init(
@@ -115,35 +112,43 @@ public actor TransactionLayer {
     /// Arms a transaction timer on the injected clock; a stale expiry (cancelled or replaced)
     /// is recognised by its id and ignored.
     func startTimer(_ timer: TransactionTimer, after delay: Duration, for key: TransactionKey) {
-        let timerKey = TimerKey(transaction: key, timer: timer)
-        timers[timerKey]?.timer.cancel()
         nextTimerID += 1
         let id = nextTimerID
         let scheduled = clock.schedule(after: delay) { [weak self] in
-            await self?.timerExpired(timerKey, id: id)
+            await self?.timerExpired(timer, of: key, id: id)
         }
-        timers[timerKey] = (id, scheduled)
+        timers[key, default: [:]].updateValue((id, scheduled), forKey: timer)?.timer.cancel()
     }
 
     func cancelTimer(_ timer: TransactionTimer, for key: TransactionKey) {
-        timers.removeValue(forKey: TimerKey(transaction: key, timer: timer))?.timer.cancel()
+        guard let cancelled = timers[key]?.removeValue(forKey: timer) else { return }
+        cancelled.timer.cancel()
+        if timers[key]?.isEmpty == true { timers[key] = nil }
     }
 
-    /// Cancels every timer of a terminated transaction.
+    /// Cancels every timer of a terminated transaction: O(its own timers).
     func cancelTimers(of key: TransactionKey) {
-        for timerKey in timers.keys where timerKey.transaction == key {
-            timers.removeValue(forKey: timerKey)?.timer.cancel()
-        }
+        guard let removed = timers.removeValue(forKey: key) else { return }
+        for pending in removed.values { pending.timer.cancel() }
     }
 
-    private func timerExpired(_ timerKey: TimerKey, id: Int) {
-        guard timers[timerKey]?.id == id else { return }
-        timers[timerKey] = nil
-        let timer = timerKey.timer
-        if clients[timerKey.transaction] != nil {
-            runClient(timerKey.transaction) { $0.apply({ $0.timerFired(timer) }, { $0.timerFired(timer) }) }
-        } else if servers[timerKey.transaction] != nil {
-            runServer(timerKey.transaction) { $0.apply({ $0.timerFired(timer) }, { $0.timerFired(timer) }) }
+    /// How many transaction timers are armed, over all transactions (tests check that ended
+    /// transactions leave none behind).
+    var pendingTimerCount: Int {
+        timers.values.reduce(0) { $0 + $1.count }
+    }
+
+    /// Client and server transactions still held (tests check that ended ones are released).
+    var transactionCount: Int { clients.count + servers.count }
+
+    private func timerExpired(_ timer: TransactionTimer, of key: TransactionKey, id: Int) {
+        guard timers[key]?[timer]?.id == id else { return }
+        timers[key]?[timer] = nil
+        if timers[key]?.isEmpty == true { timers[key] = nil }
+        if clients[key] != nil {
+            runClient(key) { $0.apply({ $0.timerFired(timer) }, { $0.timerFired(timer) }) }
+        } else if servers[key] != nil {
+            runServer(key) { $0.apply({ $0.timerFired(timer) }, { $0.timerFired(timer) }) }
         }
     }
 
