@@ -19,17 +19,23 @@ enum ContactFiles {
     /// Regular files named `*.vcf` (any case) that do not start with a dot, with their stamps.
     /// A directory that does not exist is empty: nothing has been saved yet.
     static func listing(of directory: URL) throws(ContactStoreError) -> [String: FileStamp] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
+        var listed: [String]?
+        // Twice at most: a directory created between a failed listing and the `stat` (the
+        // watcher makes it at start) is listed on the second try rather than reported as
+        // unreadable.
+        for _ in 0..<2 where listed == nil {
+            if let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
+                listed = names
+                break
+            }
             var status = stat()
             if stat(directory.path, &status) != 0 {
                 if errno == ENOENT { return [:] }
                 throw .io(file: directory.path, operation: "list", errno: errno)
             }
-            throw .io(file: directory.path, operation: "list", errno: status.st_mode & S_IFMT == S_IFDIR ? EACCES : ENOTDIR)
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw .io(file: directory.path, operation: "list", errno: ENOTDIR) }
         }
+        guard let names = listed else { throw .io(file: directory.path, operation: "list", errno: EACCES) }
         var listing: [String: FileStamp] = [:]
         for name in names where isContactFileName(name) {
             if let stamp = stamp(of: directory.appendingPathComponent(name)) { listing[name] = stamp }
