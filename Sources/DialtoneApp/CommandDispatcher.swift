@@ -152,11 +152,8 @@ public struct CommandDispatcher: Sendable {
         _ id: TerminalUI.CallID, _ doing: String,
         _ work: @escaping @Sendable (PhoneEngine, EngineCallID) async -> Bool
     ) {
-        let (engine, inbox) = (engine, inbox)
-        let engineID = EngineCallID(id.rawValue)
-        Task {
-            if await !work(engine, engineID) { inbox.post(.notice("cannot \(doing): no such call")) }
-        }
+        let inbox = inbox
+        perform(id, work) { _ in inbox.post(.notice("cannot \(doing): no such call")) }
     }
 
     /// The app shows the call as transferring before dispatching (`EngineModel.transferStarted`);
@@ -165,12 +162,22 @@ public struct CommandDispatcher: Sendable {
         _ id: TerminalUI.CallID, _ doing: String,
         _ work: @escaping @Sendable (PhoneEngine, EngineCallID) async -> Bool
     ) {
-        let (engine, inbox) = (engine, inbox)
-        let engineID = EngineCallID(id.rawValue)
-        Task {
-            guard await !work(engine, engineID) else { return }
+        let inbox = inbox
+        perform(id, work) { engineID in
             inbox.post(.transferNotStarted(engineID))
             inbox.post(.notice("cannot \(doing): no such call, or a target that cannot be called"))
+        }
+    }
+
+    /// Runs a call command off the UI's thread; `failed` runs when the engine refused it.
+    private func perform(
+        _ id: TerminalUI.CallID, _ work: @escaping @Sendable (PhoneEngine, EngineCallID) async -> Bool,
+        failed: @escaping @Sendable (EngineCallID) -> Void
+    ) {
+        let engine = engine
+        let engineID = EngineCallID(id.rawValue)
+        Task {
+            if await !work(engine, engineID) { failed(engineID) }
         }
     }
 

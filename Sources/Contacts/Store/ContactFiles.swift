@@ -23,7 +23,7 @@ enum ContactFiles {
         // Twice at most: a directory created between a failed listing and the `stat` (the
         // watcher makes it at start) is listed on the second try rather than reported as
         // unreadable.
-        for _ in 0..<2 where listed == nil {
+        for _ in 0..<2 {
             if let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
                 listed = names
                 break

@@ -121,9 +121,15 @@ public actor TransactionLayer {
     }
 
     func cancelTimer(_ timer: TransactionTimer, for key: TransactionKey) {
-        guard let cancelled = timers[key]?.removeValue(forKey: timer) else { return }
-        cancelled.timer.cancel()
+        removeTimer(timer, of: key)?.timer.cancel()
+    }
+
+    /// Forgets one timer, and the transaction's entry once it has none left.
+    @discardableResult
+    private func removeTimer(_ timer: TransactionTimer, of key: TransactionKey) -> (id: Int, timer: ScheduledTimer)? {
+        let removed = timers[key]?.removeValue(forKey: timer)
         if timers[key]?.isEmpty == true { timers[key] = nil }
+        return removed
     }
 
     /// Cancels every timer of a terminated transaction: O(its own timers).
@@ -143,8 +149,7 @@ public actor TransactionLayer {
 
     private func timerExpired(_ timer: TransactionTimer, of key: TransactionKey, id: Int) {
         guard timers[key]?[timer]?.id == id else { return }
-        timers[key]?[timer] = nil
-        if timers[key]?.isEmpty == true { timers[key] = nil }
+        removeTimer(timer, of: key)
         if clients[key] != nil {
             runClient(key) { $0.apply({ $0.timerFired(timer) }, { $0.timerFired(timer) }) }
         } else if servers[key] != nil {

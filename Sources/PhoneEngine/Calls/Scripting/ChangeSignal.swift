@@ -9,7 +9,7 @@ import Synchronization
 public final class ChangeSignal: Sendable {
     private struct State {
         var generation = 0
-        var waiters: [(after: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let state = Mutex(State())
@@ -25,7 +25,7 @@ public final class ChangeSignal: Sendable {
             defer { state.waiters.removeAll() }
             return state.waiters
         }
-        for waiter in waiters { waiter.continuation.resume() }
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Returns once the generation has moved past `generation` (at once if it already has).
@@ -33,7 +33,7 @@ public final class ChangeSignal: Sendable {
         await withCheckedContinuation { continuation in
             let resumeNow = state.withLock { state -> Bool in
                 guard state.generation == generation else { return true }
-                state.waiters.append((generation, continuation))
+                state.waiters.append(continuation)
                 return false
             }
             if resumeNow { continuation.resume() }
