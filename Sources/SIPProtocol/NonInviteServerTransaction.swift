@@ -23,16 +23,18 @@ public struct NonInviteServerTransaction: Sendable {
         case terminated
     }
 
-    /// The request that created this transaction.
-    public let request: SIPRequest
+    /// The method of the request that created this transaction: all a retransmission is
+    /// matched on once the key has found us (§17.2.3). The request itself is not kept, since a
+    /// UDP transaction lives 64·T1 after it is answered and a flood keeps thousands of them.
+    public let method: SIPMethod
     public let key: TransactionKey
     public let reliability: TransportReliability
     public let timers: TransactionTimers
     public private(set) var state: State
 
-    private init(request: SIPRequest, key: TransactionKey, reliability: TransportReliability,
+    private init(method: SIPMethod, key: TransactionKey, reliability: TransportReliability,
                  timers: TransactionTimers) {
-        self.request = request
+        self.method = method
         self.key = key
         self.reliability = reliability
         self.timers = timers
@@ -49,7 +51,7 @@ public struct NonInviteServerTransaction: Sendable {
     ) throws(TransactionError) -> (transaction: NonInviteServerTransaction, actions: [Action]) {
         guard request.method != .invite, request.method != .ack else { throw .wrongMethod(request.method) }
         let transaction = NonInviteServerTransaction(
-            request: request, key: key, reliability: reliability, timers: timers)
+            method: request.method, key: key, reliability: reliability, timers: timers)
         return (transaction, [.passToTransactionUser(request)])
     }
 
@@ -57,7 +59,7 @@ public struct NonInviteServerTransaction: Sendable {
 
     /// A retransmission of the request matched this transaction (§17.2.3).
     public mutating func receive(_ retransmission: SIPRequest) -> [Action] {
-        guard retransmission.method == request.method else { return [] }
+        guard retransmission.method == method else { return [] }
         switch state {
         case .trying, .terminated:
             return []

@@ -15,13 +15,15 @@ import TestSupport
 
     /// A transport and transaction layer bound at `address` on the network. The event loop
     /// group is never used for UDP; it is there because TCP and TLS would need it.
-    static func node(_ address: SIPSocketAddress, _ network: InMemoryNetwork, _ clock: ManualClock, group: any EventLoopGroup) async throws -> Node {
+    static func node(_ address: SIPSocketAddress, _ network: InMemoryNetwork, _ clock: ManualClock, group: any EventLoopGroup,
+                     maximumServerTransactions: Int = 10_000) async throws -> Node {
         let transport = SIPTransportLayer(
             configuration: .init(listeners: [.init(.udp, address: address.address.description, port: address.port)], userAgent: "node"),
             group: group, clock: clock, random: CountingRandom(), network: network)
         let bound = try await transport.start()
         let layer = TransactionLayer(
-            transport: transport, clock: clock, configuration: .init(answersOptions: true, userAgent: "node"),
+            transport: transport, clock: clock,
+            configuration: .init(answersOptions: true, userAgent: "node", maximumServerTransactions: maximumServerTransactions),
             random: CountingRandom(state: UInt64(address.address.bytes.last ?? 1)))
         return Node(transport: transport, layer: layer, events: .collecting(layer.events), listeners: bound)
     }

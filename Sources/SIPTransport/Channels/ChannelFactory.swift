@@ -12,6 +12,7 @@ struct ChannelFactory: Sendable {
     let sink: AsyncStream<ChannelSignal>.Continuation
     let limits: SIPParserLimits
     let server: String?
+    let backlog: InboundBacklog
     let connectTimeout: Duration
     /// Injected UDP sockets (tests); nil binds real ones through NIO.
     let network: (any DatagramNetwork)?
@@ -50,7 +51,7 @@ struct ChannelFactory: Sendable {
     }
 
     private func datagramPipeline(socket: SocketID) -> DatagramPipeline {
-        DatagramPipeline(socket: socket, sink: sink, limits: limits, server: server)
+        DatagramPipeline(socket: socket, sink: sink, limits: limits, server: server, backlog: backlog)
     }
 
     /// A TCP or TLS listener; each accepted connection gets its own `SocketID` and is announced

@@ -16,13 +16,15 @@ final class DatagramHandler: ChannelInboundHandler {
     private let sink: AsyncStream<ChannelSignal>.Continuation
     private let limits: SIPParserLimits
     private let server: String?
+    private let backlog: InboundBacklog
     private var lastError: String?
 
-    init(socket: SocketID, sink: AsyncStream<ChannelSignal>.Continuation, limits: SIPParserLimits, server: String?) {
+    init(socket: SocketID, sink: AsyncStream<ChannelSignal>.Continuation, limits: SIPParserLimits, server: String?, backlog: InboundBacklog) {
         self.socket = socket
         self.sink = sink
         self.limits = limits
         self.server = server
+        self.backlog = backlog
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -36,8 +38,9 @@ final class DatagramHandler: ChannelInboundHandler {
             let pong = AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: ByteBuffer(bytes: KeepAliveBytes.pong))
             context.writeAndFlush(wrapOutboundOut(pong), promise: nil)
         default:
+            guard backlog.admit(bytes) else { return }
             let verdict = InboundScreen.datagram(bytes, from: source, limits: limits, server: server)
-            sink.yield(.inbound(socket, verdict, source: source))
+            sink.yield(.datagram(socket, verdict, source: source))
         }
     }
 

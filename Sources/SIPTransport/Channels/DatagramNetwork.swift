@@ -26,11 +26,12 @@ public struct DatagramPipeline: Sendable {
     let sink: AsyncStream<ChannelSignal>.Continuation
     let limits: SIPParserLimits
     let server: String?
+    let backlog: InboundBacklog
 
     /// Adds the handlers at the end of `channel`'s pipeline. Call it on the channel's event loop,
     /// as a bootstrap calls its channel initializer.
     public func install(on channel: any Channel) throws {
         try channel.pipeline.syncOperations.addHandler(
-            DatagramHandler(socket: socket, sink: sink, limits: limits, server: server))
+            DatagramHandler(socket: socket, sink: sink, limits: limits, server: server, backlog: backlog))
     }
 }

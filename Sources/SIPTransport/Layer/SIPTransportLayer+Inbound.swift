@@ -8,6 +8,12 @@ extension SIPTransportLayer {
         switch signal {
         case .accepted(let id, let channel, let transport, let reason):
             accept(id, channel, transport, reason)
+        case .datagram(let id, let verdict, let source):
+            backlog.release()
+            guard let entry = sockets[id] else { return }
+            let origin = MessageOrigin(flow: entry.flow(to: source))
+            reportDroppedDatagrams(origin)
+            receive(verdict, origin: origin)
         case .inbound(let id, let verdict, let source):
             guard let entry = sockets[id] else { return }
             receive(verdict, origin: MessageOrigin(flow: entry.flow(to: source)))
@@ -34,6 +40,18 @@ extension SIPTransportLayer {
         sockets[id] = SocketEntry(
             id: id, channel: channel, transport: transport, local: local, kind: .connection(remote: remote, tls: nil), closeReason: reason)
         connections[ConnectionKey(transport: transport, remote: remote, serverName: nil)] = id
+    }
+
+    /// Datagrams the backlog dropped unread, reported at most once a second (a flood would
+    /// otherwise be a flood of reports).
+    private func reportDroppedDatagrams(_ origin: MessageOrigin) {
+        let now = clock.now()
+        if let last = lastDropReport, now - last < .seconds(1) { return }
+        let dropped = backlog.takeDropped()
+        guard dropped > 0 else { return }
+        lastDropReport = now
+        eventSink.yield(.messageDropped(
+            reason: "overloaded: \(dropped) datagrams dropped unread (more than \(backlog.limit) were waiting)", origin))
     }
 
     private func receive(_ verdict: InboundVerdict, origin: MessageOrigin) {

@@ -55,6 +55,10 @@ public actor SIPTransportLayer {
     var keepAlives: [FlowKey: KeepAliveWatch] = [:]
     var keepAliveBranches: [String: FlowKey] = [:]
     var isShutDown = false
+    /// Datagrams read but not yet handled here; bounds what a flood can queue.
+    let backlog = InboundBacklog()
+    /// When dropped datagrams were last reported: at most once a second during a flood.
+    var lastDropReport: Duration?
 
     public init(
         configuration: Configuration, group: any EventLoopGroup,
@@ -72,7 +76,7 @@ public actor SIPTransportLayer {
         ids = SocketIDGenerator()
         factory = ChannelFactory(
             group: group, ids: ids, sink: signalSink, limits: configuration.limits,
-            server: configuration.userAgent, connectTimeout: configuration.connectTimeout,
+            server: configuration.userAgent, backlog: backlog, connectTimeout: configuration.connectTimeout,
             network: network)
         Task { [weak self] in await self?.consume(signals) }
     }

@@ -10,8 +10,8 @@ public enum TransactionEvent: Sendable {
     /// dialog (RFC 3261 §17.2.3, §13.3.1.4), or one for a transaction long gone.
     case ackReceived(SIPRequest, MessageOrigin)
     /// A server transaction failed: no ACK before Timer H, or the response could not be sent
-    /// (RFC 3261 §17.2.1, §17.2.4).
-    case serverTransactionFailed(IncomingRequest, reason: String)
+    /// (RFC 3261 §17.2.1, §17.2.4). The key names the method; the request is no longer held.
+    case serverTransactionFailed(TransactionKey, MessageOrigin, reason: String)
     /// A response that matched no client transaction (RFC 3261 §17.1.3): dropped.
     case strayResponse(SIPResponse, MessageOrigin)
     /// The transport answered a malformed request with this 400/505 itself.

@@ -20,15 +20,45 @@ extension TransactionLayer {
             eventSink.yield(.ackReceived(request, origin))
             return
         }
+        guard servers.count < configuration.maximumServerTransactions else {
+            refuseWhileFull(request, from: origin)
+            return
+        }
+        if refusedWhileFull > 0 {
+            eventSink.yield(.messageDropped(reason: "overload over: \(refusedWhileFull) requests were refused with 503", origin))
+            refusedWhileFull = 0
+        }
         let reliability: TransportReliability = origin.flow.isReliable ? .reliable : .unreliable
         do throws(TransactionError) {
             let (machine, actions) = try ServerMachine.start(request, key: key, reliability: reliability, timers: configuration.timers)
-            servers[key] = ServerEntry(machine: machine, incoming: IncomingRequest(request: request, origin: origin, transaction: key))
+            servers[key] = ServerEntry(machine: machine, origin: origin)
             perform(actions, for: key)
         } catch {
             eventSink.yield(.messageDropped(reason: "cannot start a server transaction: \(error)", origin))
         }
     }
+
+    /// Too many transactions held (a flood): 503 with Retry-After, sent statelessly so the
+    /// refusal itself holds nothing (RFC 3261 §21.5.4, §8.2.7). Retransmissions of the request
+    /// get the same answer. The first refusal of an overload is reported, not every one.
+    private func refuseWhileFull(_ request: SIPRequest, from origin: MessageOrigin) {
+        if refusedWhileFull == 0 {
+            eventSink.yield(.messageDropped(
+                reason: "overloaded: \(servers.count) server transactions held; new requests are refused with 503 until some end",
+                origin))
+        }
+        refusedWhileFull += 1
+        var response = ResponseFactory.response(
+            to: request, statusCode: 503, reasonPhrase: "Service Unavailable",
+            toTag: RandomToken.make(using: &random), server: configuration.userAgent)
+        response.headers.append(.retryAfter, "\(Self.overloadRetryAfterSeconds)")
+        let transport = transport
+        Task { try? await transport.sendResponse(response, to: origin) }
+    }
+
+    /// How long a refused client is asked to wait: about half of Timer J, by when many of the
+    /// held transactions have ended.
+    static let overloadRetryAfterSeconds = 16
 
     /// The TU's response to a request it received: through its server transaction, or
     /// statelessly for requests that have none.
@@ -41,9 +71,8 @@ extension TransactionLayer {
     }
 
     func runServer(_ key: TransactionKey, _ event: (inout ServerMachine) -> [ServerTransactionAction]) {
-        guard var entry = servers[key] else { return }
+        guard let entry = servers[key] else { return }
         let actions = event(&entry.machine)
-        servers[key] = entry
         perform(actions, for: key)
     }
 
@@ -54,18 +83,18 @@ extension TransactionLayer {
             case .sendResponse(let response):
                 let transport = transport
                 Task {
-                    do throws(SIPTransportError) { try await transport.sendResponse(response, to: entry.incoming.origin) } catch {
+                    do throws(SIPTransportError) { try await transport.sendResponse(response, to: entry.origin) } catch {
                         self.runServer(key) { $0.apply({ $0.transportFailed() }, { $0.transportFailed() }) }
                     }
                 }
             case .passToTransactionUser(let request) where request.method == .ack:
-                eventSink.yield(.ackReceived(request, entry.incoming.origin))
+                eventSink.yield(.ackReceived(request, entry.origin))
             case .passToTransactionUser(let request):
-                deliver(IncomingRequest(request: request, origin: entry.incoming.origin, transaction: key))
+                deliver(IncomingRequest(request: request, origin: entry.origin, transaction: key))
             case .startTimer(let timer, let delay): startTimer(timer, after: delay, for: key)
             case .cancelTimer(let timer): cancelTimer(timer, for: key)
-            case .ackTimeout: eventSink.yield(.serverTransactionFailed(entry.incoming, reason: "no ACK before Timer H"))
-            case .transportError: eventSink.yield(.serverTransactionFailed(entry.incoming, reason: "the response could not be sent"))
+            case .ackTimeout: eventSink.yield(.serverTransactionFailed(key, entry.origin, reason: "no ACK before Timer H"))
+            case .transportError: eventSink.yield(.serverTransactionFailed(key, entry.origin, reason: "the response could not be sent"))
             case .terminated:
                 cancelTimers(of: key)
                 servers[key] = nil

@@ -17,15 +17,23 @@ public actor TransactionLayer {
         public var userAgent: String
         /// The `Allow` header of the OPTIONS answer (RFC 3261 §11.2).
         public var allowedMethods: [SIPMethod]
+        /// Server transactions held at most. Beyond it a new request is answered 503 with
+        /// Retry-After, statelessly, and never reaches the TU (RFC 3261 §21.5.4): a UDP request
+        /// is remembered 64·T1 = 32 s after its answer, so a flood of requests would otherwise
+        /// hold memory without bound. A phone sees a few dozen at most; 10,000 is a flood of
+        /// over 300 requests a second.
+        public var maximumServerTransactions: Int
 
         public init(
             timers: TransactionTimers = TransactionTimers(), answersOptions: Bool = false,
-            userAgent: String = "Dialtone", allowedMethods: [SIPMethod] = SIPMethod.implemented
+            userAgent: String = "Dialtone", allowedMethods: [SIPMethod] = SIPMethod.implemented,
+            maximumServerTransactions: Int = 10_000
         ) {
             self.timers = timers
             self.answersOptions = answersOptions
             self.userAgent = userAgent
             self.allowedMethods = allowedMethods
+            self.maximumServerTransactions = maximumServerTransactions
         }
     }
 
@@ -42,10 +50,19 @@ public actor TransactionLayer {
         var flowFailure: SIPTransportError?
     }
 
-    /// One server transaction.
-    struct ServerEntry {
+    /// One server transaction. A class, so the table holds a pointer per transaction rather
+    /// than the machine inline: a UDP flood keeps tens of thousands of answered transactions
+    /// for Timer J (64·T1), and a table of ~1 KB slots (with its spare capacity, doubled while
+    /// it grows) cost more than the transactions themselves. Only the origin is kept beside
+    /// the machine; the request went to the TU.
+    final class ServerEntry {
         var machine: ServerMachine
-        let incoming: IncomingRequest
+        let origin: MessageOrigin
+
+        init(machine: ServerMachine, origin: MessageOrigin) {
+            self.machine = machine
+            self.origin = origin
+        }
     }
 
     /// How one attempt ended, inside the layer.
@@ -67,6 +84,8 @@ public actor TransactionLayer {
     /// without scanning everyone else's (a flood leaves thousands pending).
     var timers: [TransactionKey: [TransactionTimer: (id: Int, timer: ScheduledTimer)]] = [:]
     var nextTimerID = 0
+    /// Requests refused with 503 since the layer last had room; reported once per overload.
+    var refusedWhileFull = 0
 
     public init(
         transport: SIPTransportLayer, clock: any TransportClock = SystemTransportClock(),
