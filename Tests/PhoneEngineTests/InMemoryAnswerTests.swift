@@ -43,6 +43,7 @@ import TestSupport
         media.fail(.noPortAvailable(range: 40000...40001))
         let ended = try #require(await pair.bob.waitFor("ended", call: preparing.id))
         guard case .ended(_, let reason, let duration) = ended.kind else { return }
+        #expect(reason.hasPrefix("Audio could not start: "), "\(reason)")
         #expect(reason.contains("no free RTP port in 40000-40001"), "\(reason)")
         #expect(duration == nil)
         #expect(pair.bob.events(of: preparing.id) == ["ended"])

@@ -127,7 +127,7 @@ actor Call {
             }
             return prepared.capabilities
         } catch {
-            await finish(.mediaFailure(error.description))
+            await finish(.mediaUnavailable(error.description))
             return nil
         }
     }

@@ -26,6 +26,9 @@ public enum CallEndReason: Error, Hashable, Sendable, CustomStringConvertible {
     case redirectLimitReached
     /// The peer's SDP could not be used (RFC 3264): the call was released.
     case mediaFailure(String)
+    /// Our own audio could not start (no free RTP port, the sound device refused, …): not the
+    /// peer's fault, so not worded as a negotiation failure.
+    case mediaUnavailable(String)
     /// The peer broke the protocol in a way that leaves no usable call.
     case protocolError(String)
     /// We hung up because no RTP came for this many seconds (`hangup_on_no_rtp`).
@@ -39,7 +42,7 @@ public enum CallEndReason: Error, Hashable, Sendable, CustomStringConvertible {
         case .cancelled, .cancelledByCaller: 487
         case .ackTimeout: 408
         case .localHangUp, .remoteHangUp, .transferred, .replaced, .sessionExpired,
-             .redirectLimitReached, .mediaFailure, .protocolError, .noMedia: nil
+             .redirectLimitReached, .mediaFailure, .mediaUnavailable, .protocolError, .noMedia: nil
         }
     }
 
@@ -57,6 +60,7 @@ public enum CallEndReason: Error, Hashable, Sendable, CustomStringConvertible {
         case .sessionExpired: "Session timer expired"
         case .redirectLimitReached: "Too many redirections"
         case .mediaFailure(let reason): "Media negotiation failed: \(reason)"
+        case .mediaUnavailable(let reason): "Audio could not start: \(reason)"
         case .protocolError(let reason): "Protocol error: \(reason)"
         case .noMedia(let seconds): "No audio from the other side for \(seconds) s"
         }
