@@ -153,7 +153,7 @@ import TestSupport
     @Test func aBlindTransferFromThePrompt() async throws {
         try await Rig.with("ui-transfer", columns: 160, rows: 50) { rig in
             let bob = try await rig.baresip("bob")
-            let carol = try await rig.baresip("carol", autoAnswer: true)
+            let carol = try await rig.baresip("carol")
             try await bob.command("dial", "sip:alice@example.test")
             try await rig.tmux.waitFor("Incoming call")
             try await rig.tmux.press("a")
@@ -162,11 +162,16 @@ import TestSupport
             try await rig.tmux.waitFor("the transfer prompt", { $0.contains("\n:transfer") })
             try await rig.tmux.type("carol")
             try await rig.tmux.press("Enter")
-            // bob follows the REFER and calls carol; our leg ends when the transfer succeeds.
+            // bob follows the REFER and calls carol: while carol rings, the row says so (the
+            // sipfrag NOTIFYs, RFC 3515 §2.4.5); once she answers, our leg ends.
+            try await rig.tmux.waitFor("the row shows the transfer in progress") {
+                Self.callRow($0, "bob")?.contains("transferring…") == true
+            }
+            #expect(await carol.waitForLog("bob@example.test"), "carol never heard from bob:\n\(carol.log)\n\(bob.log)")
+            try await carol.command("accept")
             try await rig.tmux.waitFor("our leg ended as transferred") {
                 Self.callRow($0, "bob") == nil && $0.contains("bob") && $0.contains(" transferred")
             }
-            #expect(await carol.waitForLog("bob@example.test"), "carol never heard from bob:\n\(carol.log)\n\(bob.log)")
             try await rig.tmux.press("l")
             try await rig.tmux.waitFor("the transferred call in the history") { $0.contains("←") && $0.contains("bob") }
             try await rig.quit()

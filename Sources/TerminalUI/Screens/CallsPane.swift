@@ -82,7 +82,6 @@ enum CallsPane {
         case .talking: return "talking"
         case .onHold: return "on hold"
         case .heldByRemote: return "held by remote"
-        case .transferring: return "transferring"
         case .ended: return "ended"
         }
     }
@@ -95,7 +94,6 @@ enum CallsPane {
         case .talking: return .callTalking
         case .onHold: return .callOnHold
         case .heldByRemote: return .callHeldByRemote
-        case .transferring: return .callDialling
         case .ended: return .callOnHold
         }
     }

@@ -9,9 +9,11 @@ public struct CallID: Sendable, Hashable, CustomStringConvertible {
 
 /// One call in the calls area.
 public struct CallRow: Sendable, Hashable {
-    /// The call's state in the words a user expects (issue 7, calls area).
+    /// The call's state in the words a user expects (issue 7, calls area). A transfer in
+    /// progress is not a state of its own: it is `transfer`, shown over whichever state the
+    /// call is in (talking or on hold), which it returns to if the transfer fails.
     public enum State: Sendable, Hashable, CaseIterable {
-        case dialling, ringing, earlyMedia, talking, onHold, heldByRemote, transferring, ended
+        case dialling, ringing, earlyMedia, talking, onHold, heldByRemote, ended
     }
 
     public enum Direction: Sendable, Hashable {
@@ -102,7 +104,7 @@ public struct CallRow: Sendable, Hashable {
     public var isActive: Bool {
         switch state {
         case .talking, .heldByRemote, .earlyMedia: return !isUnansweredIncoming
-        case .dialling, .ringing, .onHold, .transferring, .ended: return false
+        case .dialling, .ringing, .onHold, .ended: return false
         }
     }
 }
