@@ -93,6 +93,32 @@ import TestSupport
         await bob.stop()
     }
 
+    /// The echo test is a line like any other: it records (what was said and what came back),
+    /// mutes and hangs up through the same commands.
+    @Test func theEchoTestRecordsAndHangsUpLikeACall() async throws {
+        let directory = try TemporaryDirectory(prefix: "media-echo")
+        let tone = AudioAnalysis.sine(frequency: 700, sampleRate: Self.rate, count: Self.rate * 4)
+        try WAVFile(sampleRate: Self.rate, samples: tone).write(path: directory.file("tone.wav"))
+        let alice = try await Self.phone("alice", plays: directory.file("tone.wav"), recordings: directory.path)
+        let echo = try await alice.engine.dial("echo")
+        #expect(await alice.waitFor("answered", call: echo) != nil)
+        let path = directory.file("echo.wav")
+        #expect(try await alice.engine.startRecording(echo, to: path) == path)
+        #expect(await alice.waitFor("recording", call: echo) != nil)
+        #expect(await alice.engine.calls().first?.recordingPath == path)
+        try await Task.sleep(for: .milliseconds(1000))
+        #expect(await alice.engine.stopRecording(echo))
+        #expect(await alice.engine.stopRecording(echo) == false, "nothing left to stop")
+        let recorded = try WAVFile.read(path: path).mono(at: Self.rate)
+        #expect(recorded.count > Self.rate / 2, "only \(recorded.count) samples recorded")
+        #expect(AudioAnalysis.rms(recorded) > 0.05, "the spoken tone is in the recording")
+        #expect(await alice.engine.setMuted(echo, true))
+        #expect(await alice.engine.hangUp(echo))
+        #expect(await alice.waitFor("ended", call: echo) != nil)
+        #expect(await alice.engine.setMuted(echo, false) == false, "no line to unmute once ended")
+        await alice.stop()
+    }
+
     @Test func recordingAnUnknownCallIsAnError() async throws {
         let directory = try TemporaryDirectory(prefix: "media-none")
         let alice = try await Self.phone("alice", plays: nil, recordings: directory.path)

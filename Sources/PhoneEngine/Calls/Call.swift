@@ -159,7 +159,11 @@ actor Call {
         await perform(actions)
     }
 
-    func hangUp(reason: CallEndReason = .localHangUp) async {
+    func hangUp() async {
+        await hangUp(reason: .localHangUp)
+    }
+
+    func hangUp(reason: CallEndReason) async {
         guard var current = session else {
             if !isFinished { await finish(reason) }
             return

@@ -88,6 +88,28 @@ actor EchoTestCall {
         return true
     }
 
+    /// Records what the user said and what came back (the near end's two directions).
+    func startRecording(to path: String, layout: RecordingLayout) async throws(CallError) {
+        guard let near, !isFinished else { throw .noSuchCall(id) }
+        do throws(CallMediaError) {
+            try await near.startRecording(to: path, layout: layout)
+        } catch {
+            throw .recordingFailed(error.description)
+        }
+        snapshot.recordingPath = path
+        owner.emit(.call(snapshot))
+        notify(.recording(path: path))
+    }
+
+    func stopRecording() async -> Bool {
+        guard let near, !isFinished, snapshot.recordingPath != nil else { return false }
+        await near.stopRecording()
+        snapshot.recordingPath = nil
+        owner.emit(.call(snapshot))
+        notify(.recording(path: nil))
+        return true
+    }
+
     private func mediaEvent(_ event: CallMediaEvent) async {
         switch event {
         case .statistics(let statistics): notify(.stats(statistics))

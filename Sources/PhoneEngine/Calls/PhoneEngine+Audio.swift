@@ -14,12 +14,8 @@ extension PhoneEngine {
     public func switchAudio(to audio: CallAudio) async -> [CallID: String] {
         audioOverride = audio
         var failures: [CallID: String] = [:]
-        for id in callTable.order {
-            guard let call = callTable.calls[id] else { continue }
-            if let failure = await call.switchAudio(to: audio) { failures[id] = failure }
-        }
-        for (id, echo) in echoCalls {
-            if let failure = await echo.switchAudio(to: audio) { failures[id] = failure }
+        for line in lines {
+            if let failure = await line.switchAudio(to: audio) { failures[await line.snapshot.id] = failure }
         }
         return failures
     }

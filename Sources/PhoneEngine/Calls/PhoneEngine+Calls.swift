@@ -41,12 +41,8 @@ extension PhoneEngine {
 
     /// BYE, CANCEL or 603, whichever the call's phase needs.
     public func hangUp(_ id: CallID) async -> Bool {
-        if let echo = echoCalls[id] {
-            await echo.hangUp()
-            return true
-        }
-        guard let call = callTable.calls[id] else { return false }
-        await call.hangUp()
+        guard let line = line(id) else { return false }
+        await line.hangUp()
         return true
     }
 
@@ -90,19 +86,14 @@ extension PhoneEngine {
     /// Snapshots of the calls in progress, oldest first.
     public func calls() async -> [CallSnapshot] {
         var result: [CallSnapshot] = []
-        for id in callTable.order {
-            if let call = callTable.calls[id] { result.append(await call.snapshot) }
-        }
-        for echo in echoCalls.values { result.append(await echo.snapshot) }
+        for line in lines { result.append(await line.snapshot) }
         // A call that has just published its end may not have left the table yet.
         return result.filter { $0.state != .ended }.sorted { $0.startedAt < $1.startedAt }
     }
 
     /// Hangs up every call (at shutdown), waiting until each has ended or a short limit passed.
     func hangUpAll() async {
-        let calls = Array(callTable.calls.values)
-        for call in calls { await call.hangUp() }
-        for echo in Array(echoCalls.values) { await echo.hangUp() }
+        for line in lines { await line.hangUp() }
         let deadline = ContinuousClock.now + .seconds(3)
         while !callTable.calls.isEmpty, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))

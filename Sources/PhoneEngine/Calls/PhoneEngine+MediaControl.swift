@@ -4,15 +4,13 @@ import Foundation
 extension PhoneEngine {
     /// Mutes or unmutes our microphone on a call (also the echo test).
     public func setMuted(_ id: CallID, _ muted: Bool) async -> Bool {
-        if let echo = echoCalls[id] { return await echo.setMuted(muted) }
-        guard let call = callTable.calls[id] else { return false }
-        return await call.setMuted(muted)
+        await line(id)?.setMuted(muted) ?? false
     }
 
     /// Starts recording a call to `path`, or to a new file under
     /// `$XDG_DATA_HOME/dialtone/recordings/` named by date and remote party. Returns the path.
     public func startRecording(_ id: CallID, to path: String? = nil) async throws(CallError) -> String {
-        guard let call = callTable.calls[id] else { throw .noSuchCall(id) }
+        guard let call = line(id) else { throw .noSuchCall(id) }
         let file: String
         if let path, !path.isEmpty {
             file = path
@@ -32,7 +30,6 @@ extension PhoneEngine {
 
     /// Stops recording a call; the WAV file is complete when this returns.
     public func stopRecording(_ id: CallID) async -> Bool {
-        guard let call = callTable.calls[id] else { return false }
-        return await call.stopRecording()
+        await line(id)?.stopRecording() ?? false
     }
 }
