@@ -8,8 +8,7 @@ import TestSupport
 /// transactions, new requests are refused with 503 and Retry-After (RFC 3261 §21.5.4) without
 /// a transaction of their own, and the layer takes requests again once Timer J has ended some.
 @Suite(.timeLimit(.minutes(1))) struct ServerTransactionLimitTests {
-    static let alice = SIPSocketAddress(literal: "127.0.0.1", port: 5060)!
-    static let bob = SIPSocketAddress(literal: "127.0.0.2", port: 5060)!
+    static let (alice, bob) = (InMemoryNetworkTests.alice, InMemoryNetworkTests.bob)
 
     @Test func requestsBeyondTheLimitAre503WithRetryAfterUntilTimerJEndsSome() async throws {
         let clock = ManualClock()

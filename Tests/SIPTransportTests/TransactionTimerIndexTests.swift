@@ -10,8 +10,7 @@ import TestSupport
 /// its own timers (no scan of everyone's — a SIP flood leaves thousands pending), and ended
 /// transactions leave neither timers nor entries behind.
 @Suite(.timeLimit(.minutes(1))) struct TransactionTimerIndexTests {
-    static let alice = SIPSocketAddress(literal: "127.0.0.1", port: 5060)!
-    static let bob = SIPSocketAddress(literal: "127.0.0.2", port: 5060)!
+    static let (alice, bob) = (InMemoryNetworkTests.alice, InMemoryNetworkTests.bob)
 
     @Test func cancellingTheTimersOfManyTransactionsLeavesNonePending() async throws {
         let clock = ManualClock()

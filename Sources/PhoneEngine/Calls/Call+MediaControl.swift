@@ -17,11 +17,7 @@ extension Call {
     /// Records both directions to `path` (a WAV written as the call goes, complete when recording stops or the call ends).
     func startRecording(to path: String, layout: RecordingLayout) async throws(CallError) {
         guard let media, !isFinished else { throw .noSuchCall(id) }
-        do throws(CallMediaError) {
-            try await media.startRecording(to: path, layout: layout)
-        } catch {
-            throw .recordingFailed(error.description)
-        }
+        try await media.record(to: path, layout: layout)
         snapshot.recordingPath = path
         publish()
         notify(.recording(path: path))
@@ -34,5 +30,16 @@ extension Call {
         publish()
         notify(.recording(path: nil))
         return true
+    }
+}
+
+extension CallMediaSession {
+    /// `startRecording`, failing with the engine's error (the file could not be opened, …).
+    func record(to path: String, layout: RecordingLayout) async throws(CallError) {
+        do throws(CallMediaError) {
+            try await startRecording(to: path, layout: layout)
+        } catch {
+            throw .recordingFailed(error.description)
+        }
     }
 }

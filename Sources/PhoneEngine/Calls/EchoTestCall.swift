@@ -91,11 +91,7 @@ actor EchoTestCall {
     /// Records what the user said and what came back (the near end's two directions).
     func startRecording(to path: String, layout: RecordingLayout) async throws(CallError) {
         guard let near, !isFinished else { throw .noSuchCall(id) }
-        do throws(CallMediaError) {
-            try await near.startRecording(to: path, layout: layout)
-        } catch {
-            throw .recordingFailed(error.description)
-        }
+        try await near.record(to: path, layout: layout)
         snapshot.recordingPath = path
         owner.emit(.call(snapshot))
         notify(.recording(path: path))
