@@ -46,6 +46,29 @@ import TestSupport
         }
     }
 
+    /// The wire trace (the debug pane's message list) shows datagrams exactly as they came:
+    /// the malformed request that got a 400, the unparsable one that was dropped, and a good
+    /// one without the `received` we add to its Via for ourselves.
+    @Test func theWireTraceHoldsReceivedDatagramsAsTheyCameEvenRejectedOrDropped() async throws {
+        try await withEventLoop { group in
+            let node = try await Node.start([.init(.udp, address: "127.0.0.1")], name: "B", group: group)
+            let trace = EventLog<WireRecord>.collecting(node.transport.wire)
+            let port = node.listener(.udp).local.port
+            let raw = try RawUDPSocket()
+            let garbage = Array("NOT SIP AT ALL\r\n\r\n".utf8)
+            let good = Array(Self.missingCallID.replacingOccurrences(of: "CSeq: 1", with: "Call-ID: ok\r\nCSeq: 1").utf8)
+            for datagram in [Array(Self.missingCallID.utf8), garbage, good] {
+                raw.send(datagram, to: "127.0.0.1", port: port)
+                _ = try await OffPool.run { raw.receive(within: .seconds(1)) }
+            }
+            for datagram in [Array(Self.missingCallID.utf8), garbage, good] {
+                let seen = await trace.first { $0.direction == .received && $0.bytes == datagram }
+                #expect(seen != nil, "not traced as received: \(String(decoding: datagram, as: UTF8.self))")
+            }
+            await node.shutdown()
+        }
+    }
+
     @Test func tcpMalformedRequestGets400OnTheSameConnection() async throws {
         try await withEventLoop { group in
             let node = try await Node.start([.init(.tcp, address: "::1")], name: "B", group: group)

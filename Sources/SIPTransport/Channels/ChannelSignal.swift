@@ -10,8 +10,9 @@ enum ChannelSignal: Sendable {
     case accepted(SocketID, any Channel, SIPTransport, CloseReason)
     /// A message (or a verdict on one) arrived on a socket from `source`.
     case inbound(SocketID, InboundVerdict, source: SIPSocketAddress)
-    /// The same for a datagram, counted in the `InboundBacklog` until the actor takes it.
-    case datagram(SocketID, InboundVerdict, source: SIPSocketAddress)
+    /// The same for a datagram, counted in the `InboundBacklog` until the actor takes it, with
+    /// the bytes as they came for the wire trace (also when they were rejected or dropped).
+    case datagram(SocketID, InboundVerdict, source: SIPSocketAddress, raw: [UInt8])
     /// A keep-alive pong arrived (RFC 5626 §4.4.1 CRLF on streams).
     case pong(SocketID, source: SIPSocketAddress)
     /// A non-fatal socket error, e.g. ICMP port unreachable on a connected UDP socket.

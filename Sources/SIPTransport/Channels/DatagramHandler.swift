@@ -40,7 +40,7 @@ final class DatagramHandler: ChannelInboundHandler {
         default:
             guard backlog.admit(bytes) else { return }
             let verdict = InboundScreen.datagram(bytes, from: source, limits: limits, server: server)
-            sink.yield(.datagram(socket, verdict, source: source))
+            sink.yield(.datagram(socket, verdict, source: source, raw: bytes))
         }
     }
 

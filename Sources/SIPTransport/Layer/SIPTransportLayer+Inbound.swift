@@ -8,12 +8,12 @@ extension SIPTransportLayer {
         switch signal {
         case .accepted(let id, let channel, let transport, let reason):
             accept(id, channel, transport, reason)
-        case .datagram(let id, let verdict, let source):
+        case .datagram(let id, let verdict, let source, let raw):
             backlog.release()
             guard let entry = sockets[id] else { return }
             let origin = MessageOrigin(flow: entry.flow(to: source))
             reportDroppedDatagrams(origin)
-            receive(verdict, origin: origin)
+            receive(verdict, origin: origin, raw: raw)
         case .inbound(let id, let verdict, let source):
             guard let entry = sockets[id] else { return }
             receive(verdict, origin: MessageOrigin(flow: entry.flow(to: source)))
@@ -54,19 +54,29 @@ extension SIPTransportLayer {
             reason: "overloaded: \(dropped) datagrams dropped unread (more than \(backlog.limit) were waiting)", origin))
     }
 
-    private func receive(_ verdict: InboundVerdict, origin: MessageOrigin) {
+    /// `raw`: the bytes as received (datagrams), which the wire trace shows as they came —
+    /// also a malformed request that got a 400, or one that was dropped, so the debug pane
+    /// shows what was wrong with it. Stream messages have no raw bytes of their own here and
+    /// are traced re-serialized.
+    private func receive(_ verdict: InboundVerdict, origin: MessageOrigin, raw: [UInt8]? = nil) {
         switch verdict {
         case .deliver(let message):
             if case .response(let response) = message, keepAliveResponseArrived(response) { return }
             if case .request(let request) = message { honourAlias(of: request, on: origin.flow) }
-            wireSink.yield(WireRecord(direction: .received, flow: origin.flow, time: clock.now(), bytes: message.serialized()))
+            traceReceived(raw ?? message.serialized(), origin)
             eventSink.yield(.messageReceived(message, origin))
         case .reject(let response):
+            if let raw { traceReceived(raw, origin) }
             eventSink.yield(.requestRejected(response, origin))
             Task { try? await self.write(response.serialized(), on: origin.flow) }
         case .drop(let reason):
+            if let raw { traceReceived(raw, origin) }
             eventSink.yield(.messageDropped(reason: reason, origin))
         }
+    }
+
+    private func traceReceived(_ bytes: [UInt8], _ origin: MessageOrigin) {
+        wireSink.yield(WireRecord(direction: .received, flow: origin.flow, time: clock.now(), bytes: bytes))
     }
 
     /// RFC 5923 §5: a request over a TCP connection whose top Via carries `alias` lets us send
