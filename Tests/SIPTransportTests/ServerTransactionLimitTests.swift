@@ -24,7 +24,7 @@ import TestSupport
             #expect(responses.last?.headers[.retryAfter] == "16")
             #expect(await b.layer.transactionCount == 5, "refusals hold no transaction")
             let overloaded = await b.events.first { event in
-                if case .messageDropped(let reason, _) = event { reason.hasPrefix("overloaded") } else { false }
+                if case .overloaded(let reason, _) = event { reason.hasSuffix("refused with 503 until some end") } else { false }
             }
             #expect(overloaded != nil)
 
@@ -33,7 +33,7 @@ import TestSupport
             let after = await a.layer.send(Make.options(to: "sip:127.0.0.2"), over: b.targets(.udp)).response
             #expect(after.statusCode == 200)
             let over = await b.events.first { event in
-                if case .messageDropped(let reason, _) = event { reason == "overload over: 3 requests were refused with 503" } else { false }
+                if case .overloaded(let reason, _) = event { reason == "over: 3 requests were refused with 503" } else { false }
             }
             #expect(over != nil)
             await a.shutdown()

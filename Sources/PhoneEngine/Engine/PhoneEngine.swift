@@ -172,6 +172,9 @@ public actor PhoneEngine {
             for registrar in registrars.values where await registrar.currentFlow == flow {
                 await registrar.flowFailed(flow, failure)
             }
+        case .overloaded(let reason, let origin):
+            // A flood (or a scanner) is worth a notice: calls may be refused while it lasts.
+            eventSink.yield(.notice("SIP overload from \(origin.flow.remote): \(reason)"))
         case .serverTransactionFailed, .strayResponse, .requestRejected, .messageDropped, .keepAlivePong:
             break
         }

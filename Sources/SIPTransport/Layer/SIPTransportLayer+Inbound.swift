@@ -50,8 +50,8 @@ extension SIPTransportLayer {
         let dropped = backlog.takeDropped()
         guard dropped > 0 else { return }
         lastDropReport = now
-        eventSink.yield(.messageDropped(
-            reason: "overloaded: \(dropped) datagrams dropped unread (more than \(backlog.limit) were waiting)", origin))
+        eventSink.yield(.overloaded(
+            reason: "\(dropped) datagrams dropped unread (more than \(backlog.limit) were waiting)", origin))
     }
 
     /// `raw`: the bytes as received (datagrams), which the wire trace shows as they came —

@@ -11,6 +11,9 @@ public enum TransportEvent: Sendable {
     /// Bytes that could not be used: unparsable, a malformed response (RFC 3261 §18.1.2 says
     /// drop it), or a stream that can no longer be framed (the connection is then closed).
     case messageDropped(reason: String, MessageOrigin)
+    /// More datagrams arrived than could be handled: some were dropped unread (a flood, or a
+    /// machine too busy). Reported at most once a second; the last one to arrive is `origin`.
+    case overloaded(reason: String, MessageOrigin)
     /// A keep-alive pong (RFC 5626 §4.4) arrived on a watched flow.
     case keepAlivePong(FlowInfo, roundTrip: Duration)
     /// A flow failed: closed, reset, or silent past the keep-alive timeout. Its owner should

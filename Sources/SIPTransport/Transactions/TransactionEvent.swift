@@ -18,6 +18,9 @@ public enum TransactionEvent: Sendable {
     case requestRejected(SIPResponse, MessageOrigin)
     /// Bytes the transport could not use.
     case messageDropped(reason: String, MessageOrigin)
+    /// Requests were refused or dropped because too many arrived (a flood); reported when an
+    /// overload begins and ends, not per request.
+    case overloaded(reason: String, MessageOrigin)
     /// A keep-alive pong (RFC 5626 §4.4).
     case keepAlivePong(FlowInfo, roundTrip: Duration)
     /// A flow died (closed, reset, no pong): the owner re-registers (RFC 5626 §4.4.1).

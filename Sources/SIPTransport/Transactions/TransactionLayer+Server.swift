@@ -25,7 +25,7 @@ extension TransactionLayer {
             return
         }
         if refusedWhileFull > 0 {
-            eventSink.yield(.messageDropped(reason: "overload over: \(refusedWhileFull) requests were refused with 503", origin))
+            eventSink.yield(.overloaded(reason: "over: \(refusedWhileFull) requests were refused with 503", origin))
             refusedWhileFull = 0
         }
         let reliability: TransportReliability = origin.flow.isReliable ? .reliable : .unreliable
@@ -43,9 +43,8 @@ extension TransactionLayer {
     /// get the same answer. The first refusal of an overload is reported, not every one.
     private func refuseWhileFull(_ request: SIPRequest, from origin: MessageOrigin) {
         if refusedWhileFull == 0 {
-            eventSink.yield(.messageDropped(
-                reason: "overloaded: \(servers.count) server transactions held; new requests are refused with 503 until some end",
-                origin))
+            eventSink.yield(.overloaded(
+                reason: "\(servers.count) requests in progress; new ones are refused with 503 until some end", origin))
         }
         refusedWhileFull += 1
         var response = ResponseFactory.response(

@@ -118,6 +118,8 @@ public actor TransactionLayer {
             eventSink.yield(.requestRejected(response, origin))
         case .messageDropped(let reason, let origin):
             eventSink.yield(.messageDropped(reason: reason, origin))
+        case .overloaded(let reason, let origin):
+            eventSink.yield(.overloaded(reason: reason, origin))
         case .keepAlivePong(let flow, let roundTrip):
             eventSink.yield(.keepAlivePong(flow, roundTrip: roundTrip))
         case .flowFailed(let flow, let failure):
