@@ -16,8 +16,10 @@ struct MediaTimerQueueTests {
         while let (_, name) = queue.popDue(at: 250) { fired.append(name) }
         #expect(fired == ["a", "b1", "b2"])
         #expect(queue.nextDeadline == 300)
-        #expect(queue.popDue(at: 299) == nil)
-        #expect(queue.popDue(at: 300)?.payload == "c")
+        let early = queue.popDue(at: 299)
+        #expect(early == nil)
+        let due = queue.popDue(at: 300)
+        #expect(due?.payload == "c")
         #expect(queue.isEmpty && queue.nextDeadline == nil)
     }
 
@@ -26,12 +28,16 @@ struct MediaTimerQueueTests {
         var queue = MediaTimerQueue<Int>()
         let first = queue.schedule(at: 10, 1)
         let second = queue.schedule(at: 20, 2)
-        #expect(queue.cancel(first))
-        #expect(!queue.cancel(first))
+        let cancelledOnce = queue.cancel(first)
+        let cancelledTwice = queue.cancel(first)
+        #expect(cancelledOnce && !cancelledTwice)
         #expect(queue.nextDeadline == 20)
-        #expect(queue.popDue(at: 100)?.id == second)
-        #expect(!queue.cancel(second))
-        #expect(queue.popDue(at: 100) == nil)
+        let fired = queue.popDue(at: 100)
+        #expect(fired?.id == second)
+        let cancelledAfterFiring = queue.cancel(second)
+        #expect(!cancelledAfterFiring)
+        let nothing = queue.popDue(at: 100)
+        #expect(nothing == nil)
     }
 
     @Test("a timer scheduled while others fire is seen in order")

@@ -50,8 +50,12 @@ final class MediaLoop: @unchecked Sendable {
         guard wakeDescriptor >= 0 else { throw .unsupported("media loop: eventfd failed (errno \(errno))") }
         receiveBuffer = .allocate(byteCount: Self.receiveCapacity, alignment: 16)
         descriptors = [pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)]
-        let thread = Thread { [self] in run() }
-        thread.name = name
+        // Named from inside: a new thread inherits its creator's name (a dispatch worker's),
+        // and perf and top should show which call's media thread is busy.
+        let thread = Thread { [self] in
+            Thread.current.name = name
+            run()
+        }
         thread.start()
     }
 
