@@ -149,8 +149,13 @@ struct MediaLoopTests {
         let session = try await factory.prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off, audio: .null, portRange: 20000...40000, noMediaTimeout: 0))
         let rtp = try #require(session as? RTPCallMediaSession)
-        _ = await rtp.stop()
+        let summary = await rtp.stop()
         #expect(rtp.loop.hasEnded)
+        // Queries after the end answer with the figures `stop` took, and a second stop is harmless.
+        let secondSummary = await rtp.stop()
+        #expect(secondSummary.codec == summary.codec && secondSummary.encryption == summary.encryption)
+        let diagnostics = await rtp.diagnostics()
+        #expect(diagnostics.packetsReceived == 0 && diagnostics.malformed == 0)
         let port = Int(session.capabilities.rtpPort)
         let again = MediaUDPSocket.bind(host: "127.0.0.1", port: port)
         #expect(again != nil)

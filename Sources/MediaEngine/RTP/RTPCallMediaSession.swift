@@ -2,6 +2,7 @@ import Foundation
 import MediaCore
 import NIOCore
 import SDP
+import Synchronization
 
 /// One call's RTP session: the sockets, the 20 ms media clock and the pipeline, all on the
 /// call's own media loop (a thread, `MediaLoop`). The async methods hop onto the loop; audio
@@ -18,6 +19,14 @@ public final class RTPCallMediaSession: CallMediaSession {
     private let pipelineConfiguration: MediaPipeline.Configuration
     let dtlsSetup: DTLSSetup?
     let state: MediaLoopBound<State>
+    /// What the queries answer once `stop` has ended the loop (the figures stay readable).
+    private let final = Mutex<FinalFigures?>(nil)
+
+    struct FinalFigures: Sendable {
+        var summary: CallMediaSummary
+        var diagnostics: (srtpFailures: Int, malformed: Int, packetsReceived: Int)
+        var playout: JitterBuffer.Statistics?
+    }
 
     /// Loop-only state.
     final class State {
@@ -199,30 +208,38 @@ public final class RTPCallMediaSession: CallMediaSession {
             }
             let statistics = pipeline?.statistics()
             if let statistics { self.continuation.yield(.statistics(statistics)) }
-            return (CallMediaSummary(codec: pipeline?.media.codec.encodingName, encryption: pipeline?.encryptionDescription ?? "none",
-                                     statistics: statistics), state.device)
+            let summary = CallMediaSummary(codec: pipeline?.media.codec.encodingName, encryption: pipeline?.encryptionDescription ?? "none",
+                                           statistics: statistics)
+            let figures = FinalFigures(summary: summary, diagnostics: Self.diagnostics(state), playout: pipeline?.jitterBuffer.statistics)
+            self.final.withLock { $0 = figures }
+            return (summary, state.device)
         }
         continuation.finish()
         if let device = result?.1 { await Blocking.run { device.stop() } }
         // The loop closes the sockets as it ends: the ports are free when `stop` returns.
         loop.shutdown()
         await loop.waitUntilEnded()
-        return result?.0 ?? CallMediaSummary(codec: nil, encryption: "none", statistics: nil)
+        return result?.0 ?? final.withLock { $0?.summary } ?? CallMediaSummary(codec: nil, encryption: "none", statistics: nil)
     }
 
     /// Counters for tests and the debug pane: SRTP authentication failures, malformed packets.
     public func diagnostics() async -> (srtpFailures: Int, malformed: Int, packetsReceived: Int) {
-        (try? await onLoop { state in
-            let counters = state.pipeline?.counters
-            return (counters?.srtpFailures ?? 0, counters?.malformed ?? 0, state.pipeline?.statistics().packetsReceived ?? 0)
-        }) ?? (0, 0, 0)
+        (try? await onLoop { Self.diagnostics($0) }) ?? final.withLock { $0?.diagnostics } ?? (0, 0, 0)
+    }
+
+    private static func diagnostics(_ state: State) -> (srtpFailures: Int, malformed: Int, packetsReceived: Int) {
+        let counters = state.pipeline?.counters
+        return (counters?.srtpFailures ?? 0, counters?.malformed ?? 0, state.pipeline?.statistics().packetsReceived ?? 0)
     }
 
     /// The jitter buffer's counters (late, reordered, concealed, …): how the receive side
     /// coped with the network, for tests and the debug pane. Nil before media is applied.
     public func playoutStatistics() async -> JitterBuffer.Statistics? {
-        let statistics = try? await onLoop { state in state.pipeline?.jitterBuffer.statistics }
-        return statistics ?? nil
+        do {
+            return try await onLoop { state in state.pipeline?.jitterBuffer.statistics }
+        } catch {
+            return final.withLock { $0?.playout }
+        }
     }
 
     /// Runs `body` on the loop with its state.
