@@ -65,4 +65,16 @@ void dt_dtls_set_initial_timeout(SSL *ssl, unsigned int microseconds);
 /// An empty memory BIO reads as "retry", not end of file.
 void dt_bio_set_mem_eof_retry(BIO *bio);
 
+// --- the media loop (MediaEngine/RTP/Loop): eventfd and ppoll are GNU and do not import ---
+/// A non-blocking, close-on-exec eventfd that wakes a media loop, or -1.
+int dt_wake_descriptor(void);
+/// Makes `descriptor` readable (adds 1 to the eventfd's counter).
+void dt_wake(int descriptor);
+/// Reads the counter back to 0, so the descriptor no longer polls readable.
+void dt_wake_clear(int descriptor);
+/// ppoll over `count` `struct pollfd`s for at most `timeout_nanoseconds` (< 0: no limit),
+/// nanosecond-precise unlike poll's milliseconds (a 20 ms media clock). Returns as ppoll.
+int dt_wait_nanoseconds(void *descriptors, unsigned long count, int64_t timeout_nanoseconds);
+/// The receive-error that an ICMP message left on a socket (SO_ERROR), cleared by reading.
+int dt_socket_take_error(int descriptor);
 #endif

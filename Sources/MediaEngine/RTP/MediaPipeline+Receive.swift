@@ -5,12 +5,19 @@ import SDP
 extension MediaPipeline {
     /// One datagram from the RTP or RTCP socket (RFC 5761 §4 and RFC 7983 tell the kinds apart).
     func receive(_ bytes: [UInt8], from source: SocketAddress, at now: MediaTime) -> [CallMediaEvent] {
+        var bytes = bytes
+        return bytes.withUnsafeMutableBytes { receive($0, from: source, at: now) }
+    }
+
+    /// One datagram, in the receive buffer: SRTP is checked and decrypted where it lies, so an
+    /// RTP packet is copied once, into the jitter buffer.
+    func receive(_ bytes: UnsafeMutableRawBufferPointer, from source: SocketAddress, at now: MediaTime) -> [CallMediaEvent] {
         // Before DTLS-SRTP has keys, SRTP cannot be checked: dropped, not counted as a failure.
         guard !protection.isAwaitingKeys else { return [] }
-        switch RTPDemux.classify(bytes) {
+        switch RTPDemux.classify(UnsafeRawBufferPointer(bytes)) {
         case .rtp: return receiveRTP(bytes, from: source, at: now)
         case .rtcp:
-            receiveRTCP(bytes, from: source, at: now)
+            receiveRTCP([UInt8](bytes), from: source, at: now)
             return []
         case .stun, .dtls, .unknown:
             counters.malformed += 1
@@ -18,15 +25,16 @@ extension MediaPipeline {
         }
     }
 
-    private func receiveRTP(_ bytes: [UInt8], from source: SocketAddress, at now: MediaTime) -> [CallMediaEvent] {
-        var packet = bytes
+    private func receiveRTP(_ bytes: UnsafeMutableRawBufferPointer, from source: SocketAddress, at now: MediaTime) -> [CallMediaEvent] {
+        var length = bytes.count
         if let srtp {
-            guard let clear = srtp.inbound.unprotectRTP(bytes) else {
+            guard let clear = srtp.inbound.unprotectRTP(inPlace: bytes) else {
                 counters.srtpFailures += 1
                 return []
             }
-            packet = clear
+            length = clear
         }
+        let packet = UnsafeRawBufferPointer(rebasing: bytes[0..<length])
         guard let parsed = try? RTPHeader.parse(packet) else {
             counters.malformed += 1
             return []
@@ -43,9 +51,9 @@ extension MediaPipeline {
         var events: [CallMediaEvent] = []
         if watchdog?.packetReceived(at: now) == .mediaRestored { events.append(.mediaRestored) }
         guard media.direction.receives else { return events }
-        let payload = Array(packet[parsed.payloadRange])
+        let payload = UnsafeRawBufferPointer(rebasing: packet[parsed.payloadRange])
         if codec.isTelephoneEvent {
-            events += receiveEvent(payload, timestamp: header.timestamp, clockRate: codec.clockRate)
+            events += receiveEvent([UInt8](payload), timestamp: header.timestamp, clockRate: codec.clockRate)
         } else if !codec.isComfortNoise {
             // RFC 3389 comfort noise needs nothing: the buffer runs dry and plays silence.
             bufferVoice(header, payload: payload, at: now)
@@ -66,7 +74,7 @@ extension MediaPipeline {
 
     /// The buffer holds the payload type in front of each payload, so the peer may switch
     /// codecs mid-call (RFC 3264 §6.1); a switch to another RTP clock rate restarts it.
-    private func bufferVoice(_ header: RTPHeader, payload: [UInt8], at now: MediaTime) {
+    private func bufferVoice(_ header: RTPHeader, payload: UnsafeRawBufferPointer, at now: MediaTime) {
         guard let decoder = decoder(for: header.payloadType) else { return }
         if decoder.rtpClockRate != jitterBuffer.configuration.clockRate {
             jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: decoder.rtpClockRate))
@@ -81,9 +89,13 @@ extension MediaPipeline {
             jitterBuffer = JitterBuffer(configuration: Self.jitterConfiguration(clockRate: decoder.rtpClockRate, frameSamples: duration))
         }
         jitterPayloadType = header.payloadType
+        var stored: [UInt8] = []
+        stored.reserveCapacity(payload.count + 1)
+        stored.append(header.payloadType)
+        stored.append(contentsOf: payload)
         jitterBuffer.insert(
             sequence: header.sequenceNumber, timestamp: header.timestamp, ssrc: header.ssrc,
-            payload: [header.payloadType] + payload, arrival: now)
+            payload: stored, arrival: now)
     }
 
     func decoder(for payloadType: UInt8) -> (any AudioCodec)? {
@@ -103,11 +115,13 @@ extension MediaPipeline {
             let ahead = MediaTime(microseconds: Int64(playoutPending.count) * 1_000_000 / Int64(device.sampleRate))
             let decoded = playoutPacket(at: now + ahead)
             guard !decoded.isEmpty else { break }
+            // 20 ms packets at the device's rate: the decoded frame is played as it is.
+            if playoutPending.isEmpty && decoded.count == frame { return decoded }
             playoutPending += decoded
         }
         guard playoutPending.count >= frame else {
-            playoutPending.removeAll()
-            return [Int16](repeating: 0, count: frame)
+            playoutPending.removeAll(keepingCapacity: true)
+            return silence.frame(frame)
         }
         let out = Array(playoutPending[0..<frame])
         playoutPending.removeFirst(frame)
@@ -116,7 +130,7 @@ extension MediaPipeline {
 
     /// One packet's worth from the jitter buffer: decoded, concealed or silent, at the device's rate.
     private func playoutPacket(at now: MediaTime) -> [Int16] {
-        guard let decoder = decoder(for: jitterPayloadType) else { return [Int16](repeating: 0, count: device.frameSamples) }
+        guard let decoder = decoder(for: jitterPayloadType) else { return silence.frame(device.frameSamples) }
         var pcm: [Int16]
         var source = decoder
         switch jitterBuffer.pop(at: now) {
@@ -131,9 +145,9 @@ extension MediaPipeline {
         case .silence:
             // As long as one of the buffer's frames, so the timing stays that of the packets.
             let samples = Int(jitterBuffer.configuration.frameSamples) * decoder.sampleRate / max(decoder.rtpClockRate, 1)
-            pcm = [Int16](repeating: 0, count: samples)
+            pcm = silence.frame(samples)
         }
-        return resampler(from: source.sampleRate)?.process(pcm) ?? [Int16](repeating: 0, count: device.frameSamples)
+        return resampler(from: source.sampleRate)?.process(pcm) ?? silence.frame(device.frameSamples)
     }
 
     private func resampler(from rate: Int) -> Resampler? {

@@ -55,6 +55,11 @@ final class MediaPipeline {
     var counters = Counters()
     var lastStatistics: CallMediaStatistics?
     var roundTrip: Double?
+    /// Buffers reused every 20 ms, so a frame costs no allocation where the codec allows:
+    /// zeros for a silent or muted frame, and the outgoing packet (header, payload and room
+    /// for the SRTP tag, protected in place).
+    var silence = SilenceFrames()
+    private var sendBuffer: [UInt8] = []
     /// Wall-clock time for a media time: RTCP timestamps (RFC 3550 §4) without reading the clock per packet.
     var ntpClock: (MediaTime) -> NTPTimestamp? = { _ in nil }
 
@@ -105,6 +110,7 @@ final class MediaPipeline {
         latch = SymmetricRTPLatch(declaredAddress: rtp, acceptedPayloadTypes: Set(receivableCodecs.map(\.receivePayloadType)))
         rtcpDestination = media.isRTCPMultiplexed ? rtp : Self.address(media.remote.rtcpAddress, media.remote.rtcpPort)
         if let timeout = configuration.noMediaTimeout { watchdog = MediaWatchdog(timeout: timeout, start: now) }
+        sendBuffer.reserveCapacity(Self.sendBufferCapacity)
         applyDirection(now: now)
     }
 
@@ -149,12 +155,15 @@ final class MediaPipeline {
 }
 
 extension MediaPipeline {
+    /// Room for the largest packet we send (an Opus frame of 1275 bytes, RFC 6716 §3.2.1) and its SRTP trailer.
+    static let sendBufferCapacity = 1536 + SRTPContext.maximumTrailer
+
     /// One 20 ms period: send a frame (or a DTMF update), play a frame, check the watchdog.
-    func tick(at now: MediaTime) -> (datagrams: [OutgoingDatagram], events: [CallMediaEvent]) {
-        let captured = device.capture() ?? [Int16](repeating: 0, count: device.frameSamples)
-        let sent = muted ? [Int16](repeating: 0, count: captured.count) : captured
-        var datagrams: [OutgoingDatagram] = []
-        if let packet = send(sent, at: now) { datagrams.append(packet) }
+    /// At most one packet per period.
+    func tick(at now: MediaTime) -> (datagram: OutgoingDatagram?, events: [CallMediaEvent]) {
+        let captured = device.capture() ?? silence.frame(device.frameSamples)
+        let sent = muted ? silence.frame(captured.count) : captured
+        let datagram = send(sent, at: now)
         let heard = playout(at: now)
         device.play(heard)
         recorder?.add(sent: sent, heard: heard)
@@ -162,7 +171,7 @@ extension MediaPipeline {
         if let deadline = watchdog?.deadline, now >= deadline, watchdog?.timerFired(at: now) == .mediaTimeout {
             events.append(.noMediaReceived(seconds: Int(configuration.noMediaTimeout?.seconds ?? 0)))
         }
-        return (datagrams, events)
+        return (datagram, events)
     }
 
     private func send(_ pcm: [Int16], at now: MediaTime) -> OutgoingDatagram? {
@@ -185,13 +194,15 @@ extension MediaPipeline {
         return datagram(header, payload)
     }
 
+    /// Header and payload into the reused buffer, protected there. The datagram shares the
+    /// buffer's storage and is sent and dropped before the next tick writes it again.
     private func datagram(_ header: RTPHeader, _ payload: [UInt8]) -> OutgoingDatagram? {
-        guard !protection.isAwaitingKeys, var bytes = try? header.serialized(payload: payload) else { return nil }
-        if let srtp {
-            guard let protected = srtp.outbound.protectRTP(bytes) else { return nil }
-            bytes = protected
-        }
-        return OutgoingDatagram(bytes: bytes, destination: latch.sendAddress, fromRTCPSocket: false)
+        guard !protection.isAwaitingKeys else { return nil }
+        sendBuffer.removeAll(keepingCapacity: true)
+        guard (try? header.write(to: &sendBuffer)) != nil else { return nil }
+        sendBuffer.append(contentsOf: payload)
+        if let srtp, !srtp.outbound.protectRTP(inPlace: &sendBuffer) { return nil }
+        return OutgoingDatagram(bytes: sendBuffer, destination: latch.sendAddress, fromRTCPSocket: false)
     }
 
     /// Queues digits for RFC 4733; false when the peer did not negotiate telephone-event.
@@ -247,5 +258,20 @@ extension MediaPipeline {
             playoutPending = []
         }
         device = newDevice
+    }
+}
+
+/// Frames of zeros by length, made once: a call plays and sends silence often (muted, on hold,
+/// a gap in the peer's packets), and copies of one array share its storage.
+struct SilenceFrames {
+    private var frames: [Int: [Int16]] = [:]
+
+    mutating func frame(_ samples: Int) -> [Int16] {
+        if let frame = frames[samples] { return frame }
+        let frame = [Int16](repeating: 0, count: samples)
+        // Bounded: a handful of lengths per call (device frame, codec frames), never per packet.
+        if frames.count >= 8 { frames.removeAll() }
+        frames[samples] = frame
+        return frame
     }
 }

@@ -28,15 +28,14 @@ public final class RTPCallMediaFactory: CallMediaFactory {
     }
 
     public let configuration: Configuration
-    private let group: any EventLoopGroup
     /// Our DTLS-SRTP certificate, made once for all calls (RFC 5763 §5 asks only that its
     /// fingerprint be in our SDP); nil if libcrypto could not make one, and then no DTLS.
     public let dtlsCertificate: DTLSCertificate?
 
-    /// `group`: the loops calls run on (each call stays on one); the engine's own group is fine.
+    /// `group`: no longer used — each call runs on a media thread of its own (`MediaLoop`);
+    /// kept so the engine and the tests that pass one need not change.
     /// `dtlsCertificate`: nil makes a fresh one (about a millisecond).
     public init(group: any EventLoopGroup, configuration: Configuration = Configuration(), dtlsCertificate: DTLSCertificate? = nil) {
-        self.group = group
         self.configuration = configuration
         self.dtlsCertificate = dtlsCertificate ?? (try? DTLSCertificate())
     }
@@ -45,9 +44,12 @@ public final class RTPCallMediaFactory: CallMediaFactory {
         var codecs: [Codec] = request.codecs.compactMap { configuration.codecs.sdpCodec(named: $0) }
         guard !codecs.isEmpty else { throw .unsupported("none of the codecs \(request.codecs) is supported") }
         codecs.append(.telephoneEvent())
-        let loop = group.next()
-        let inbox = DatagramInbox(loop: loop)
-        let sockets = try await MediaSockets.bind(host: request.localAddress, range: request.portRange, on: loop, inbox: inbox)
+        let sockets = try MediaSockets.bind(host: request.localAddress, range: request.portRange)
+        let loop: MediaLoop
+        do { loop = try MediaLoop(name: "media \(sockets.port)") } catch {
+            sockets.close()
+            throw error
+        }
         var capabilities = LocalMediaCapabilities(address: request.localAddress, rtpPort: UInt16(sockets.port), codecs: codecs)
         capabilities.srtp = request.srtp
         if request.srtp != .off {
@@ -59,12 +61,12 @@ public final class RTPCallMediaFactory: CallMediaFactory {
         }
         let device = makeDevice(request.audio)
         return RTPCallMediaSession(
-            capabilities: capabilities, sockets: sockets, inbox: inbox, loop: loop, device: device,
+            capabilities: capabilities, sockets: sockets, loop: loop, device: device,
             pipeline: MediaPipeline.Configuration(
                 codecs: configuration.codecs,
                 noMediaTimeout: request.noMediaTimeout > 0 ? .seconds(Double(request.noMediaTimeout)) : nil,
                 cname: "dialtone-\(UInt32.random(in: 0...UInt32.max))@\(request.localAddress)"),
-            dtls: dtlsCertificate.map { DTLSSetup(certificate: $0, handshakeTimeout: .nanoseconds(Int64(configuration.dtlsHandshakeTimeout.components.seconds) * 1_000_000_000 + configuration.dtlsHandshakeTimeout.components.attoseconds / 1_000_000_000)) },
+            dtls: dtlsCertificate.map { DTLSSetup(certificate: $0, handshakeTimeout: UInt64(max(0, configuration.dtlsHandshakeTimeout.components.seconds)) * 1_000_000_000 + UInt64(max(0, configuration.dtlsHandshakeTimeout.components.attoseconds / 1_000_000_000))) },
             makeDeviceChoice: { [self] in makeDevice($0) })
     }
 

@@ -4,7 +4,8 @@ import SDP
 /// What a session needs to run DTLS-SRTP: the run's certificate and how long a handshake may take.
 struct DTLSSetup: Sendable {
     let certificate: DTLSCertificate
-    let handshakeTimeout: TimeAmount
+    /// Nanoseconds.
+    let handshakeTimeout: UInt64
 }
 
 /// One DTLS-SRTP handshake on a call's RTP socket (RFC 5764 §5.1.2: DTLS and SRTP share the
@@ -19,8 +20,8 @@ final class DTLSMediaHandshake {
     let endpoint: DTLSEndpoint
     /// The declared RTP address until the peer's DTLS comes from elsewhere (RFC 4961 symmetry).
     var peer: SocketAddress
-    var retransmission: Scheduled<Void>?
-    var timeout: Scheduled<Void>?
+    var retransmission: MediaLoop.TimerID?
+    var timeout: MediaLoop.TimerID?
     var malformed = 0
 
     init(keying: DTLSKeying, endpoint: DTLSEndpoint, peer: SocketAddress) {
@@ -34,9 +35,9 @@ final class DTLSMediaHandshake {
         return nil
     }
 
-    func cancelTimers() {
-        retransmission?.cancel()
-        timeout?.cancel()
+    func cancelTimers(on loop: MediaLoop) {
+        if let retransmission { loop.cancel(retransmission) }
+        if let timeout { loop.cancel(timeout) }
         retransmission = nil
         timeout = nil
     }
@@ -51,18 +52,18 @@ extension RTPCallMediaSession {
             if let keys = current.keys { pipeline.keyed(with: try Self.session(keys)) }
             return
         }
-        state.dtls?.cancelTimers()
+        state.dtls?.cancelTimers(on: loop)
         guard let setup = dtlsSetup else { throw .security("DTLS-SRTP needs a certificate, and none could be made") }
         let endpoint: DTLSEndpoint
         do { endpoint = try DTLSEndpoint(certificate: setup.certificate, configuration: .init(keying)) } catch { throw .security("DTLS: \(error)") }
         let peer = MediaPipeline.address(pipeline.media.remote.address, pipeline.media.remote.rtpPort)
         let handshake = DTLSMediaHandshake(keying: keying, endpoint: endpoint, peer: peer)
         state.dtls = handshake
-        let bound = NIOLoopBound(handshake, eventLoop: loop)
-        handshake.timeout = loop.scheduleTask(in: setup.handshakeTimeout) { [self] in
-            let handshake = bound.value
+        handshake.timeout = loop.schedule(in: setup.handshakeTimeout) { [weak self, weak handshake] in
+            guard let self, let handshake else { return }
+            handshake.timeout = nil
             guard handshake.keys == nil, case .handshaking = handshake.endpoint.state else { return }
-            let seconds = Int(setup.handshakeTimeout.nanoseconds / 1_000_000_000)
+            let seconds = Int(setup.handshakeTimeout / 1_000_000_000)
             perform([.failed(.timedOut(seconds: seconds))], for: handshake, state: self.state.value)
         }
         perform(endpoint.start(), for: handshake, state: state)
@@ -93,10 +94,10 @@ extension RTPCallMediaSession {
         for action in actions {
             switch action {
             case .send(let bytes):
-                let envelope = AddressedEnvelope(remoteAddress: handshake.peer, data: ByteBuffer(bytes: bytes))
-                sockets.rtp.writeAndFlush(envelope, promise: nil)
+                sockets.rtp.send(bytes, to: handshake.peer)
             case .connected(let keys):
-                handshake.timeout?.cancel()
+                if let timeout = handshake.timeout { loop.cancel(timeout) }
+                handshake.timeout = nil
                 do {
                     state.pipeline?.keyed(with: try Self.session(keys))
                 } catch {
@@ -110,19 +111,19 @@ extension RTPCallMediaSession {
     }
 
     private func fail(_ reason: String, handshake: DTLSMediaHandshake) {
-        handshake.cancelTimers()
+        handshake.cancelTimers(on: loop)
         continuation.yield(.failed(reason))
     }
 
     /// RFC 6347 §4.2.4: resend the last flight when OpenSSL's timer says so.
     private func scheduleRetransmission(_ handshake: DTLSMediaHandshake, state: State) {
-        handshake.retransmission?.cancel()
+        if let retransmission = handshake.retransmission { loop.cancel(retransmission) }
         handshake.retransmission = nil
         guard let delay = handshake.endpoint.retransmissionDelay else { return }
         let nanoseconds = max(Int64(delay.components.seconds) * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000, 1_000_000)
-        let bound = NIOLoopBound(handshake, eventLoop: loop)
-        handshake.retransmission = loop.scheduleTask(in: .nanoseconds(nanoseconds)) { [self] in
-            let handshake = bound.value
+        handshake.retransmission = loop.schedule(in: UInt64(nanoseconds)) { [weak self, weak handshake] in
+            guard let self, let handshake else { return }
+            handshake.retransmission = nil
             perform(handshake.endpoint.retransmit(), for: handshake, state: self.state.value)
         }
     }

@@ -2,30 +2,40 @@ import Foundation
 import MediaCore
 import NIOCore
 import SDP
+import Synchronization
 
-/// One call's RTP session: the sockets, the 20 ms media clock and the pipeline, all on one
-/// event loop. The async methods hop onto the loop; audio devices with threads of their own
-/// are opened and closed off it.
+/// One call's RTP session: the sockets, the 20 ms media clock and the pipeline, all on the
+/// call's own media loop (a thread, `MediaLoop`). The async methods hop onto the loop; audio
+/// devices with threads of their own are opened and closed off it.
 public final class RTPCallMediaSession: CallMediaSession {
     public let capabilities: LocalMediaCapabilities
     public let events: AsyncStream<CallMediaEvent>
     let continuation: AsyncStream<CallMediaEvent>.Continuation
     let sockets: MediaSockets
-    let loop: any EventLoop
+    let loop: MediaLoop
     private let deviceChoice: DeviceChoice
     /// How the factory turns a `CallAudio` into a device (for `switchAudio`).
     private let makeDeviceChoice: @Sendable (CallAudio) -> DeviceChoice
     private let pipelineConfiguration: MediaPipeline.Configuration
     let dtlsSetup: DTLSSetup?
-    let state: NIOLoopBoundBox<State>
+    let state: MediaLoopBound<State>
+    /// What the queries answer once `stop` has ended the loop (the figures stay readable).
+    private let final = Mutex<FinalFigures?>(nil)
+
+    struct FinalFigures: Sendable {
+        var summary: CallMediaSummary
+        var diagnostics: (srtpFailures: Int, malformed: Int, packetsReceived: Int)
+        var playout: JitterBuffer.Statistics?
+    }
 
     /// Loop-only state.
     final class State {
         var pipeline: MediaPipeline?
         var device: (any AudioDevice)?
-        var nextTick: NIODeadline?
-        var tickTask: Scheduled<Void>?
-        var nextReport: NIODeadline?
+        /// Monotonic nanoseconds (`MediaLoop.now()`).
+        var nextTick: UInt64?
+        var tickTimer: MediaLoop.TimerID?
+        var nextReport: UInt64?
         /// Kept here too so a pipeline rebuilt by a re-INVITE goes on recording.
         var recorder: CallRecorder?
         var muted = false
@@ -37,12 +47,12 @@ public final class RTPCallMediaSession: CallMediaSession {
 
     /// RTCP every ~5 s (RFC 3550 §6.2's minimum for a two-party call), randomised ±50 % (§6.3.1)
     /// so two phones started together do not report in lockstep.
-    static let reportInterval: TimeAmount = .seconds(5)
-    static let frame: TimeAmount = .milliseconds(20)
+    static let reportInterval: UInt64 = 5_000_000_000
+    static let frame: UInt64 = 20_000_000
     /// Frames run back to back after a stall at most (200 ms): beyond that the audio is lost anyway.
     static let maximumCatchUp = 10
 
-    init(capabilities: LocalMediaCapabilities, sockets: MediaSockets, inbox: DatagramInbox, loop: any EventLoop,
+    init(capabilities: LocalMediaCapabilities, sockets: MediaSockets, loop: MediaLoop,
          device: DeviceChoice, pipeline: MediaPipeline.Configuration, dtls: DTLSSetup?,
          makeDeviceChoice: @escaping @Sendable (CallAudio) -> DeviceChoice = { _ in .null }) {
         self.capabilities = capabilities
@@ -53,14 +63,21 @@ public final class RTPCallMediaSession: CallMediaSession {
         self.pipelineConfiguration = pipeline
         self.dtlsSetup = dtls
         (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(256))
-        state = NIOLoopBoundBox.makeBoxSendingValue(State(), eventLoop: loop)
-        loop.execute { [self] in
-            inbox.setReceiver { [weak self] bytes, source, isRTCPSocket in self?.received(bytes, from: source, isRTCPSocket: isRTCPSocket) }
+        state = MediaLoopBound(State(), loop: loop)
+        // Weak: the loop's thread outlives nothing it need not; a session dropped without
+        // `stop` ends its loop in `deinit`.
+        loop.execute { [weak self] in
+            loop.watch(sockets.rtp) { bytes, source in self?.received(bytes, from: source, isRTCPSocket: false) }
+            loop.watch(sockets.rtcp) { bytes, source in self?.received(bytes, from: source, isRTCPSocket: true) }
         }
     }
 
-    /// Media time from the monotonic clock the event loop schedules with.
-    static func now() -> MediaTime { MediaTime(microseconds: Int64(NIODeadline.now().uptimeNanoseconds / 1000)) }
+    deinit {
+        loop.shutdown()
+    }
+
+    /// Media time from the monotonic clock the media loop schedules with.
+    static func now() -> MediaTime { MediaTime(microseconds: Int64(MediaLoop.now() / 1000)) }
 
     public func apply(_ media: NegotiatedMedia) async throws(CallMediaError) {
         let existing = try await onLoop { (state) throws(CallMediaError) -> Bool in
@@ -84,7 +101,7 @@ public final class RTPCallMediaSession: CallMediaSession {
             if case .dtls(let keying) = media.security {
                 try self.startDTLS(keying, state: state)
             } else {
-                state.dtls?.cancelTimers()
+                state.dtls?.cancelTimers(on: self.loop)
                 state.dtls = nil
             }
             self.startClock(state)
@@ -182,44 +199,57 @@ public final class RTPCallMediaSession: CallMediaSession {
         await stopRecording()
         let result = try? await onLoop { state -> (CallMediaSummary, (any AudioDevice)?) in
             state.stopped = true
-            state.tickTask?.cancel()
-            state.dtls?.cancelTimers()
+            if let timer = state.tickTimer { self.loop.cancel(timer) }
+            state.tickTimer = nil
+            state.dtls?.cancelTimers(on: self.loop)
             let pipeline = state.pipeline
             if let pipeline, let bye = pipeline.makeReport(at: Self.now(), ntp: pipeline.ntpClock(Self.now()) ?? NTPTimestamp(seconds: 0, fraction: 0), goodbye: true) {
                 self.send(bye)
             }
             let statistics = pipeline?.statistics()
             if let statistics { self.continuation.yield(.statistics(statistics)) }
-            return (CallMediaSummary(codec: pipeline?.media.codec.encodingName, encryption: pipeline?.encryptionDescription ?? "none",
-                                     statistics: statistics), state.device)
+            let summary = CallMediaSummary(codec: pipeline?.media.codec.encodingName, encryption: pipeline?.encryptionDescription ?? "none",
+                                           statistics: statistics)
+            let figures = FinalFigures(summary: summary, diagnostics: Self.diagnostics(state), playout: pipeline?.jitterBuffer.statistics)
+            self.final.withLock { $0 = figures }
+            return (summary, state.device)
         }
         continuation.finish()
         if let device = result?.1 { await Blocking.run { device.stop() } }
-        await sockets.close()
-        return result?.0 ?? CallMediaSummary(codec: nil, encryption: "none", statistics: nil)
+        // The loop closes the sockets as it ends: the ports are free when `stop` returns.
+        loop.shutdown()
+        await loop.waitUntilEnded()
+        return result?.0 ?? final.withLock { $0?.summary } ?? CallMediaSummary(codec: nil, encryption: "none", statistics: nil)
     }
 
     /// Counters for tests and the debug pane: SRTP authentication failures, malformed packets.
     public func diagnostics() async -> (srtpFailures: Int, malformed: Int, packetsReceived: Int) {
-        (try? await onLoop { state in
-            let counters = state.pipeline?.counters
-            return (counters?.srtpFailures ?? 0, counters?.malformed ?? 0, state.pipeline?.statistics().packetsReceived ?? 0)
-        }) ?? (0, 0, 0)
+        (try? await onLoop { Self.diagnostics($0) }) ?? final.withLock { $0?.diagnostics } ?? (0, 0, 0)
+    }
+
+    private static func diagnostics(_ state: State) -> (srtpFailures: Int, malformed: Int, packetsReceived: Int) {
+        let counters = state.pipeline?.counters
+        return (counters?.srtpFailures ?? 0, counters?.malformed ?? 0, state.pipeline?.statistics().packetsReceived ?? 0)
     }
 
     /// The jitter buffer's counters (late, reordered, concealed, …): how the receive side
     /// coped with the network, for tests and the debug pane. Nil before media is applied.
     public func playoutStatistics() async -> JitterBuffer.Statistics? {
-        let statistics = try? await onLoop { state in state.pipeline?.jitterBuffer.statistics }
-        return statistics ?? nil
+        do {
+            return try await onLoop { state in state.pipeline?.jitterBuffer.statistics }
+        } catch {
+            return final.withLock { $0?.playout }
+        }
     }
 
     /// Runs `body` on the loop with its state.
     private func onLoop<T: Sendable>(_ body: @escaping @Sendable (State) throws(CallMediaError) -> T) async throws(CallMediaError) -> T {
         do {
-            return try await loop.submit { try body(self.state.value) }.get()
+            return try await loop.submit { try body(self.state.value) }
         } catch let error as CallMediaError {
             throw error
+        } catch MediaLoop.Failure.shutDown {
+            throw .unsupported("session stopped")
         } catch {
             throw .unsupported("\(error)")
         }
@@ -232,58 +262,59 @@ extension RTPCallMediaSession {
     /// back, so the RTP timeline keeps pace with real time and the capture queue is drained;
     /// after a long one (over `maximumCatchUp` frames) the clock resynchronises instead.
     private func startClock(_ state: State) {
-        guard state.tickTask == nil else { return }
-        let now = NIODeadline.now()
+        guard state.tickTimer == nil else { return }
+        let now = MediaLoop.now()
         state.nextTick = now
-        state.nextReport = now + .milliseconds(Int64.random(in: 500...1500))
+        state.nextReport = now + UInt64.random(in: 500...1500) * 1_000_000
         scheduleTick(state)
     }
 
     private func scheduleTick(_ state: State) {
         guard !state.stopped, let deadline = state.nextTick else { return }
-        state.tickTask = loop.scheduleTask(deadline: deadline) { [self] in
-            let state = self.state.value
-            var next = deadline
-            var ticks = 0
-            while next <= NIODeadline.now(), ticks < Self.maximumCatchUp {
-                self.tick(state)
-                next = next + Self.frame
-                ticks += 1
-            }
-            if NIODeadline.now() - next > Self.frame { next = NIODeadline.now() + Self.frame }
-            state.nextTick = next
-            self.scheduleTick(state)
+        state.tickTimer = loop.schedule(at: deadline) { [weak self] in self?.ticked(deadline: deadline) }
+    }
+
+    private func ticked(deadline: UInt64) {
+        let state = self.state.value
+        var next = deadline
+        var ticks = 0
+        while next <= MediaLoop.now(), ticks < Self.maximumCatchUp {
+            tick(state)
+            next += Self.frame
+            ticks += 1
         }
+        let now = MediaLoop.now()
+        if now > next, now - next > Self.frame { next = now + Self.frame }
+        state.nextTick = next
+        scheduleTick(state)
     }
 
     private func tick(_ state: State) {
         guard let pipeline = state.pipeline, !state.stopped else { return }
         let now = Self.now()
-        let (datagrams, events) = pipeline.tick(at: now)
-        datagrams.forEach(send)
+        let (datagram, events) = pipeline.tick(at: now)
+        if let datagram { send(datagram) }
         events.forEach { continuation.yield($0) }
-        if let due = state.nextReport, NIODeadline.now() >= due {
+        if let due = state.nextReport, MediaLoop.now() >= due {
             if let ntp = pipeline.ntpClock(now), let report = pipeline.makeReport(at: now, ntp: ntp) { send(report) }
             if let statistics = pipeline.lastStatistics { continuation.yield(.statistics(statistics)) }
-            let jitter = Int64.random(in: -2500...2500)
-            state.nextReport = NIODeadline.now() + Self.reportInterval + .milliseconds(jitter)
+            let jitter = Int64.random(in: -2500...2500) * 1_000_000
+            state.nextReport = UInt64(Int64(MediaLoop.now() + Self.reportInterval) + jitter)
         }
     }
 
     private func send(_ datagram: OutgoingDatagram) {
-        let channel = datagram.fromRTCPSocket ? sockets.rtcp : sockets.rtp
-        let envelope = AddressedEnvelope(remoteAddress: datagram.destination, data: ByteBuffer(bytes: datagram.bytes))
-        channel.writeAndFlush(envelope, promise: nil)
+        (datagram.fromRTCPSocket ? sockets.rtcp : sockets.rtp).send(datagram.bytes, to: datagram.destination)
     }
 
-    private func received(_ bytes: [UInt8], from source: SocketAddress, isRTCPSocket: Bool) {
+    private func received(_ buffer: UnsafeMutableRawBufferPointer, from source: SocketAddress, isRTCPSocket: Bool) {
         let state = self.state.value
         guard !state.stopped else { return }
-        if RTPDemux.classify(bytes) == .dtls {
-            if !isRTCPSocket { receivedDTLS(bytes, from: source, state: state) }
+        if RTPDemux.classify(UnsafeRawBufferPointer(buffer)) == .dtls {
+            if !isRTCPSocket { receivedDTLS([UInt8](buffer), from: source, state: state) }
             return
         }
         guard let pipeline = state.pipeline else { return }
-        pipeline.receive(bytes, from: source, at: Self.now()).forEach { continuation.yield($0) }
+        pipeline.receive(buffer, from: source, at: Self.now()).forEach { continuation.yield($0) }
     }
 }

@@ -96,6 +96,37 @@ public final class SRTPContext {
     public func unprotectRTP(_ packet: [UInt8]) -> [UInt8]? { run(packet, rtcp: false, protect: false) }
     public func unprotectRTCP(_ packet: [UInt8]) -> [UInt8]? { run(packet, rtcp: true, protect: false) }
 
+    /// SRTP_MAX_TRAILER_LEN: tag, MKI and SRTCP index that protecting may append.
+    static let maximumTrailer = 144
+
+    /// Encrypts and authenticates the RTP packet in `packet` where it is: the tag is appended,
+    /// so a buffer kept with `maximumTrailer` spare capacity protects with no allocation. On
+    /// failure (libsrtp refuses it) the packet is left clear and false returned: never send it.
+    public func protectRTP(inPlace packet: inout [UInt8]) -> Bool {
+        let count = packet.count
+        guard count >= 12, count <= 8192 else { return false }
+        packet.append(contentsOf: repeatElement(0, count: Self.maximumTrailer))
+        var length = Int32(count)
+        let status = packet.withUnsafeMutableBytes { srtp_protect(session, $0.baseAddress, &length) }
+        guard status == srtp_err_status_ok, length >= count, Int(length) <= packet.count else {
+            packet.removeLast(packet.count - count)
+            return false
+        }
+        packet.removeLast(packet.count - Int(length))
+        return true
+    }
+
+    /// Checks and decrypts the SRTP packet in `bytes` where it is (the receive buffer); the
+    /// clear packet's length (it starts at the same place), or nil for a forged, tampered,
+    /// replayed or malformed packet.
+    public func unprotectRTP(inPlace bytes: UnsafeMutableRawBufferPointer) -> Int? {
+        guard bytes.count >= 12, bytes.count <= 8192 else { return nil }
+        var length = Int32(bytes.count)
+        let status = srtp_unprotect(session, bytes.baseAddress, &length)
+        guard status == srtp_err_status_ok, length >= 0, Int(length) <= bytes.count else { return nil }
+        return Int(length)
+    }
+
     private func run(_ packet: [UInt8], rtcp: Bool, protect: Bool) -> [UInt8]? {
         guard packet.count >= (rtcp ? 8 : 12), packet.count <= 8192 else { return nil }
         // SRTP_MAX_TRAILER_LEN (tag + MKI + SRTCP index) of room for protect to grow into.
