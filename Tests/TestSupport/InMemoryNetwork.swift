@@ -197,20 +197,23 @@ public final class InMemoryNetwork: DatagramNetwork {
         let fate = rule?(draft, earlier) ?? .deliver
         let datagram = CarriedDatagram(
             index: draft.index, source: source, destination: destination, bytes: bytes, sentAt: now, fate: fate)
+        let delivery = Delivery(index: datagram.index, source: source, destination: destination, bytes: bytes)
+        // A delayed delivery is on the clock before the datagram shows in `carried`: a test that
+        // sees it there and advances the clock at once must not advance past a timer not yet set.
+        if case .delay(let delay) = fate {
+            let sink = deliveries
+            _ = clock.schedule(after: delay) { sink.yield(delivery) }
+        }
         let ready = state.withLock { state -> [Waiter] in
             state.carried.append(datagram)
             return Self.satisfiedWaiters(&state)
         }
-        let delivery = Delivery(index: datagram.index, source: source, destination: destination, bytes: bytes)
         switch fate {
         case .deliver: deliveries.yield(delivery)
-        case .drop: break
+        case .drop, .delay: break
         case .duplicate:
             deliveries.yield(delivery)
             deliveries.yield(delivery)
-        case .delay(let delay):
-            let sink = deliveries
-            _ = clock.schedule(after: delay) { sink.yield(delivery) }
         }
         for waiter in ready { waiter.continuation.resume(returning: true) }
     }
