@@ -290,6 +290,50 @@ struct Driver {
         #expect(Sample.history.filter(filter.admits).isEmpty)
     }
 
+    /// `:dates` sets the history's date range, in days of the UI's time zone (UTC here; now
+    /// is 2024-05-01 14:03, h1 and h2 are that day, h3 three days before).
+    @Test func datesFromThePromptSetTheHistoryRange() {
+        var driver = Driver(Sample.state())
+        func dates(_ arguments: String) -> [String] {
+            driver.press(.character(":"))
+            driver.type("dates " + arguments)
+            driver.press(.enter)
+            return driver.state.visibleHistory.map(\.id)
+        }
+        #expect(dates("today") == ["h1", "h2"])
+        #expect(driver.state.tab == .history)
+        #expect(driver.state.historyFilter.tagSummary == "since today")
+        #expect(dates("2024-04-28 2024-04-28") == ["h3"], "one whole day")
+        #expect(driver.state.historyFilter.tagSummary == "2024-04-28…2024-04-28")
+        #expect(dates("2024-04-29 2024-04-30") == [])
+        #expect(dates("3d") == ["h1", "h2", "h3"])
+        #expect(dates("yesterday") == ["h1", "h2"])
+        #expect(dates("") == ["h1", "h2", "h3"], "a bare dates lists every date")
+        #expect(driver.state.historyFilter.tagSummary == "")
+
+        _ = dates("2024-05-02 2024-05-01")
+        #expect(driver.state.notice == "dates: 2024-05-01 is before 2024-05-02")
+        driver.press(.escape)
+        _ = dates("2024-02-30")
+        #expect(driver.state.notice == "dates: there is no day 2024-02-30")
+        driver.press(.escape)
+        _ = dates("soon")
+        #expect(driver.state.notice?.contains("\"soon\" is not a day") == true, "\(driver.state.notice ?? "")")
+    }
+
+    @Test func daysAreReadAsTyped() {
+        #expect(DaySpec.parse("2026-11-01") == .date(year: 2026, month: 11, day: 1))
+        #expect(DaySpec.parse("TODAY") == .daysAgo(0))
+        #expect(DaySpec.parse("yesterday") == .daysAgo(1))
+        #expect(DaySpec.parse("7d") == .daysAgo(7))
+        for bad in ["2026-13-01", "2026-1-01", "26-11-01", "-1d", "d", "2026-11-01x", ""] {
+            #expect(DaySpec.parse(bad) == nil, "\(bad)")
+        }
+        #expect(DaySpec.date(year: 2026, month: 2, day: 30).start(now: sampleNow, timeZone: utc) == nil)
+        let berlin = TimeZone(identifier: "Europe/Berlin")!
+        #expect(DaySpec.daysAgo(0).start(now: sampleNow, timeZone: berlin) == Date(timeIntervalSince1970: 1_714_514_400), "midnight in Berlin (UTC+2)")
+    }
+
     @Test func historyRedialAddAndDelete() {
         var driver = Driver(Sample.state())
         driver.press(.function(3), .down)

@@ -55,6 +55,7 @@ public enum CommandParser {
         case "contact-delete": return .deleteContact(id: try a.required("ID"))
         case "history-delete": return .deleteHistory(id: try a.required("ID"))
         case "export": return try a.export()
+        case "dates": return .dates(from: try a.day(), to: try a.day())
         case "help": return .help(topic: a.optional())
         case "theme": return .theme(name: a.optional())
         case "audio": return .audio(playback: a.options["playback"], capture: a.options["capture"])
@@ -101,6 +102,15 @@ private struct Arguments {
 
     mutating func optional() -> String? {
         positionals.popFirst()
+    }
+
+    /// An optional day for `dates`.
+    mutating func day() throws(CommandError) -> DaySpec? {
+        guard let word = optional() else { return nil }
+        guard let day = DaySpec.parse(word) else {
+            throw .invalidArgument(command: spec.name, argument: word, reason: "is not a day (YYYY-MM-DD, today, yesterday or 7d)")
+        }
+        return day
     }
 
     /// Everything left, joined by spaces: `message sip:b@x hello there` needs no quotes.

@@ -43,7 +43,7 @@ public struct CommandResolver: Sendable {
         case .deleteContact(let id): return [.deleteContact(id: id)]
         case .deleteHistory(let id): return [.deleteHistoryEntry(id: id)]
         case .export(let path, let format): return [.exportTrace(path: path, format: format)]
-        case .help: return []
+        case .help, .dates: return []
         case .theme(let name): return [.setTheme(name: name)]
         case .audio(let playback, let capture): return [.switchAudio(playback: playback, capture: capture)]
         case .devices: return [.listAudioDevices]

@@ -33,6 +33,9 @@ public enum CommandTable {
         CommandSpec(name: "contact-edit", usage: "contact-edit ID NAME URI...", summary: "change a contact's name and addresses", options: []),
         CommandSpec(name: "contact-delete", usage: "contact-delete ID", summary: "delete a contact", options: []),
         CommandSpec(name: "history-delete", usage: "history-delete ID", summary: "delete a history entry", options: []),
+        CommandSpec(
+            name: "dates", usage: "dates [FROM [TO]]",
+            summary: "history from day FROM to TO (YYYY-MM-DD, today, yesterday, 7d); none: all", options: []),
         CommandSpec(name: "export", usage: "export PATH [format=pcap|text]", summary: "export the SIP trace", options: ["format"]),
         CommandSpec(name: "audio", usage: "audio [playback=NAME] [capture=NAME]", summary: "move calls to other sound devices (none named: the defaults)", options: ["playback", "capture"]),
         CommandSpec(name: "devices", usage: "devices", summary: "list the sound devices by name", options: []),

@@ -38,6 +38,9 @@ public enum ParsedCommand: Sendable, Hashable {
     case deleteHistory(id: String)
     case export(path: String, format: TraceFormat)
     case help(topic: String?)
+    /// `dates 2026-11-01 2026-11-20`: the history lists calls from the first day to the last,
+    /// both included; `dates 7d` from a week ago on; a bare `dates` lists every date again.
+    case dates(from: DaySpec?, to: DaySpec?)
     /// `theme light`; a bare `theme` goes to the next shipped theme.
     case theme(name: String?)
     /// `audio playback=headset capture=headset-mic`; nil is the server's default device.

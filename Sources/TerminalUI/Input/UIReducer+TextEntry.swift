@@ -110,6 +110,10 @@ extension UIReducer {
             case .failure(let error): state.notice = error.description
             }
             return []
+        case .success(.dates(let from, let to)):
+            state.promptText = ""
+            applyDates(from: from, to: to, &state)
+            return []
         case .success(let command):
             let commands = resolve(command, &state)
             if state.notice != nil {

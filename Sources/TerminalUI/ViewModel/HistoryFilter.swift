@@ -10,6 +10,8 @@ public struct HistoryFilter: Sendable, Hashable {
     public var since: Date?
     /// Exclusive upper bound on the call's start.
     public var until: Date?
+    /// The range as the user typed it (`2026-11-01…2026-11-20`), shown with the other filters.
+    public var dateLabel: String?
 
     public init(
         text: String = "", direction: HistoryEntry.Direction? = nil, account: String? = nil,
@@ -37,7 +39,7 @@ public struct HistoryFilter: Sendable, Hashable {
         var parts: [String] = []
         if let direction { parts.append(direction.rawValue) }
         if let account { parts.append(account) }
-        if since != nil || until != nil { parts.append("dated") }
+        if since != nil || until != nil { parts.append(dateLabel ?? "dated") }
         return parts.joined(separator: " · ")
     }
 }
