@@ -17,7 +17,7 @@ actor EchoTestCall {
     /// Long enough to tell one's own voice from side tone, short enough to be a quick check.
     static let delayMilliseconds = 1000
 
-    let id: CallID
+    nonisolated let id: CallID
     private(set) var snapshot: CallSnapshot
     private let owner: CallOwner
     private var near: (any CallMediaSession)?

@@ -15,7 +15,7 @@ extension PhoneEngine {
         audioOverride = audio
         var failures: [CallID: String] = [:]
         for line in lines {
-            if let failure = await line.switchAudio(to: audio) { failures[await line.snapshot.id] = failure }
+            if let failure = await line.switchAudio(to: audio) { failures[line.id] = failure }
         }
         return failures
     }

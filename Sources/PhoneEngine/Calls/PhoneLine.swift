@@ -3,6 +3,7 @@ import MediaEngine
 /// A line on the phone: a SIP call or the local echo test. The commands that mean the same
 /// for both go through this, so the engine's commands do not ask which kind of line they hold.
 protocol PhoneLine: Actor {
+    nonisolated var id: CallID { get }
     var snapshot: CallSnapshot { get }
     func hangUp() async
     /// False once the line has ended.

@@ -38,6 +38,9 @@ final class InboundBacklog: Sendable {
 
     var waiting: Int { queued.load(ordering: .relaxed) }
 
+    /// Whether any were dropped since `takeDropped` last ran.
+    var hasDropped: Bool { dropped.load(ordering: .relaxed) > 0 }
+
     /// A status line starts with the version (RFC 3261 §7.2); a request line with a method.
     static func isResponse(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: statusLineStart)

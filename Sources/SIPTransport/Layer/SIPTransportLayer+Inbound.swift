@@ -45,6 +45,7 @@ extension SIPTransportLayer {
     /// Datagrams the backlog dropped unread, reported at most once a second (a flood would
     /// otherwise be a flood of reports).
     private func reportDroppedDatagrams(_ origin: MessageOrigin) {
+        guard backlog.hasDropped else { return }  // the usual case: no clock read per datagram
         let now = clock.now()
         if let last = lastDropReport, now - last < .seconds(1) { return }
         let dropped = backlog.takeDropped()
