@@ -30,6 +30,7 @@ public struct AccountSettings: Sendable, Hashable, CustomStringConvertible, Cust
     public var keepaliveInterval: Int?
     /// In order of preference.
     public var codecs: [CodecName] = CodecName.allCases
+    public var opus = OpusSettings()
     public var srtp: SRTPMode = .optional
     public var srtpKeying: SRTPKeying = .sdes
     public var dtmf: DTMFMode = .rfc4733
@@ -60,7 +61,7 @@ public struct AccountSettings: Sendable, Hashable, CustomStringConvertible, Cust
             "tlsClientCertificate": tlsClientCertificate as Any, "tlsClientKey": tlsClientKey as Any,
             "mwi": mwi, "enabled": enabled, "register": register, "outbound": outbound,
             "keepalive": keepalive, "keepaliveInterval": keepaliveInterval as Any, "codecs": codecs,
-            "srtp": srtp, "srtpKeying": srtpKeying, "dtmf": dtmf, "extraHeaders": extraHeaders,
+            "opus": opus, "srtp": srtp, "srtpKeying": srtpKeying, "dtmf": dtmf, "extraHeaders": extraHeaders,
             "voicemailURI": voicemailURI as Any,
         ], displayStyle: .struct)
     }

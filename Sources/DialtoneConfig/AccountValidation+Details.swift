@@ -25,6 +25,16 @@ extension ConfigValidator {
         }
     }
 
+    /// `opus_bitrate`, `opus_complexity`, `opus_fec`, `opus_dtx`; each one left out keeps its default.
+    mutating func opus(_ table: TOMLTable, at path: ConfigKeyPath) -> OpusSettings {
+        var opus = OpusSettings()
+        opus.bitrate = integer(table, "opus_bitrate", at: path, in: OpusSettings.bitrateRange) ?? opus.bitrate
+        opus.complexity = integer(table, "opus_complexity", at: path, in: OpusSettings.complexityRange) ?? opus.complexity
+        opus.inbandFEC = bool(table, "opus_fec", at: path) ?? opus.inbandFEC
+        opus.dtx = bool(table, "opus_dtx", at: path) ?? opus.dtx
+        return opus
+    }
+
     /// Codec names in preference order; unknown names are errors (a typo would silently drop a
     /// codec the user wanted), repeats too.
     mutating func codecs(_ table: TOMLTable, at path: ConfigKeyPath) -> [CodecName]? {

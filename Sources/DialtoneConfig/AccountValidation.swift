@@ -8,7 +8,8 @@ extension ConfigValidator {
         "name", "aor", "username", "password", "password_command", "display_name", "transport",
         "registrar", "outbound_proxy", "expires", "ca_file", "tls_verify", "tls_accept_self_signed",
         "tls_client_certificate", "tls_client_key", "mwi", "enabled", "register", "outbound",
-        "keepalive", "keepalive_interval", "codecs", "srtp", "srtp_keying", "dtmf", "extra_headers", "voicemail_uri",
+        "keepalive", "keepalive_interval", "codecs", "opus_bitrate", "opus_complexity", "opus_fec",
+        "opus_dtx", "srtp", "srtp_keying", "dtmf", "extra_headers", "voicemail_uri",
     ]
 
     /// Every valid account; names are unique across them.
@@ -70,6 +71,7 @@ extension ConfigValidator {
         let interval = integer(table, "keepalive_interval", at: path, in: 0...86_400) ?? 0
         account.keepaliveInterval = interval == 0 ? nil : interval
         if let codecs = codecs(table, at: path) { account.codecs = codecs }
+        account.opus = opus(table, at: path)
         account.srtp = choice(table, "srtp", at: path, as: SRTPMode.self) ?? .optional
         account.srtpKeying = choice(table, "srtp_keying", at: path, as: SRTPKeying.self) ?? .sdes
         account.dtmf = choice(table, "dtmf", at: path, as: DTMFMode.self) ?? .rfc4733

@@ -46,6 +46,8 @@ public struct CallMediaRequest: Sendable {
     public var localAddress: String
     /// Codec names in the account's order: "opus", "g722", "pcmu", "pcma".
     public var codecs: [String]
+    /// The account's Opus encoder settings; nil keeps the media factory's own.
+    public var opus: OpusCodec.Configuration?
     public var srtp: SRTPPolicy
     /// Our offers key SRTP by DTLS instead of SDES (answers follow the offer).
     public var offersDTLS = false

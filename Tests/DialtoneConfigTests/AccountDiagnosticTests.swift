@@ -155,6 +155,18 @@ import Testing
         #expect(problem(minimalAccount + "\ncodecs = []\n", key: "accounts[1].codecs") != nil)
     }
 
+    @Test func opusSettingsAreChecked() {
+        let text = minimalAccount + "\nopus_bitrate = 600000\nopus_complexity = 11\nopus_fec = \"yes\"\nopus_dtx = 1\n"
+        let found = problems(text)
+        #expect(found.map(\.key) == [
+            "accounts[1].opus_bitrate", "accounts[1].opus_complexity", "accounts[1].opus_fec", "accounts[1].opus_dtx",
+        ])
+        #expect(found.map(\.line) == [4, 5, 6, 7])
+        #expect(found.first?.message == "600000 is out of range 6000…510000")
+        #expect(found[1].message == "11 is out of range 0…10")
+        #expect(problem(minimalAccount + "\nopus_bitrat = 20000\n", key: "accounts[1].opus_bitrat")?.suggestion == "opus_bitrate")
+    }
+
     @Test func choicesSuggestSpellings() {
         let text = minimalAccount + "\nsrtp = \"mandatroy\"\ndtmf = \"rfc2833\"\nkeepalive = \"OPTIONS\"\n"
         let found = problems(text)

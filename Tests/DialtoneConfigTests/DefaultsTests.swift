@@ -44,6 +44,8 @@ import Testing
         #expect(account.keepalive == .crlf)
         #expect(account.keepaliveInterval == nil)
         #expect(account.codecs == [.opus, .g722, .pcmu, .pcma])
+        #expect(account.opus == OpusSettings())
+        #expect(account.opus.bitrate == 32000 && account.opus.complexity == 5 && account.opus.inbandFEC && !account.opus.dtx)
         #expect(account.srtp == .optional)
         #expect(account.dtmf == .rfc4733)
         #expect(account.extraHeaders.isEmpty)
@@ -56,6 +58,10 @@ import Testing
             display_name = "Alice"
             keepalive_interval = 25
             codecs = ["pcma", "opus"]
+            opus_bitrate = 20000
+            opus_complexity = 3
+            opus_fec = false
+            opus_dtx = true
             enabled = false
             [ui]
             theme = "/home/tester/mine.toml"
@@ -69,11 +75,13 @@ import Testing
         #expect(account.displayName == "Alice")
         #expect(account.keepaliveInterval == 25)
         #expect(account.codecs == [.pcma, .opus])
+        #expect(account.opus.bitrate == 20000 && account.opus.complexity == 3)
+        #expect(!account.opus.inbandFEC && account.opus.dtx)
         #expect(!account.enabled)
         #expect(config.ui.theme == "/home/tester/mine.toml")
         #expect(config.ui.keys == [
-            KeyBindingEntry(action: "hangup", key: "h", line: 12),
-            KeyBindingEntry(action: "answer", key: "a", line: 13),
+            KeyBindingEntry(action: "hangup", key: "h", line: 16),
+            KeyBindingEntry(action: "answer", key: "a", line: 17),
         ])
     }
 

@@ -18,7 +18,8 @@ struct InMemoryPhone {
     var uri: String { "sip:\(user)@\(address.address)" }
 
     static func start(
-        _ user: String, at host: String, on network: InMemoryNetwork, clock: ManualClock, media: (any CallMediaFactory)? = nil
+        _ user: String, at host: String, on network: InMemoryNetwork, clock: ManualClock, media: (any CallMediaFactory)? = nil,
+        accountSettings: String = ""
     ) async throws -> InMemoryPhone {
         let toml = """
             [general]
@@ -29,6 +30,7 @@ struct InMemoryPhone {
             aor = "sip:\(user)@\(host)"
             register = false
             mwi = false
+            \(accountSettings)
 
             """
         var options = EngineOptions(clock: clock, dns: UnavailableDNSClient(), history: .none)
@@ -68,13 +70,16 @@ struct InMemoryPair {
     let alice: InMemoryPhone
     let bob: InMemoryPhone
 
-    /// `bobsMedia` replaces Bob's signaling-only media (to slow or fail its preparation).
-    static func start(impairment: InMemoryNetwork.Rule? = nil, bobsMedia: (any CallMediaFactory)? = nil) async throws -> InMemoryPair {
+    /// `bobsMedia` replaces Bob's signaling-only media (to slow or fail its preparation);
+    /// `bobsAccount` adds TOML lines to his account.
+    static func start(
+        impairment: InMemoryNetwork.Rule? = nil, bobsMedia: (any CallMediaFactory)? = nil, bobsAccount: String = ""
+    ) async throws -> InMemoryPair {
         let clock = ManualClock()
         let network = InMemoryNetwork(clock: clock)
         network.impair(impairment)
         let alice = try await InMemoryPhone.start("alice", at: "127.0.0.1", on: network, clock: clock)
-        let bob = try await InMemoryPhone.start("bob", at: "127.0.0.2", on: network, clock: clock, media: bobsMedia)
+        let bob = try await InMemoryPhone.start("bob", at: "127.0.0.2", on: network, clock: clock, media: bobsMedia, accountSettings: bobsAccount)
         return InMemoryPair(clock: clock, network: network, alice: alice, bob: bob)
     }
 

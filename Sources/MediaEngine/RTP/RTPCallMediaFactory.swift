@@ -41,7 +41,9 @@ public final class RTPCallMediaFactory: CallMediaFactory {
     }
 
     public func prepare(_ request: CallMediaRequest) async throws(CallMediaError) -> any CallMediaSession {
-        var codecs: [Codec] = request.codecs.compactMap { configuration.codecs.sdpCodec(named: $0) }
+        var codecFactory = configuration.codecs
+        if let opus = request.opus { codecFactory.opus = opus }
+        var codecs: [Codec] = request.codecs.compactMap { codecFactory.sdpCodec(named: $0) }
         guard !codecs.isEmpty else { throw .unsupported("none of the codecs \(request.codecs) is supported") }
         codecs.append(.telephoneEvent())
         let sockets = try MediaSockets.bind(host: request.localAddress, range: request.portRange)
@@ -63,7 +65,7 @@ public final class RTPCallMediaFactory: CallMediaFactory {
         return RTPCallMediaSession(
             capabilities: capabilities, sockets: sockets, loop: loop, device: device,
             pipeline: MediaPipeline.Configuration(
-                codecs: configuration.codecs,
+                codecs: codecFactory,
                 noMediaTimeout: request.noMediaTimeout > 0 ? .seconds(Double(request.noMediaTimeout)) : nil,
                 cname: "dialtone-\(UInt32.random(in: 0...UInt32.max))@\(request.localAddress)"),
             dtls: dtlsCertificate.map { DTLSSetup(certificate: $0, handshakeTimeout: UInt64(max(0, configuration.dtlsHandshakeTimeout.components.seconds)) * 1_000_000_000 + UInt64(max(0, configuration.dtlsHandshakeTimeout.components.attoseconds / 1_000_000_000))) },

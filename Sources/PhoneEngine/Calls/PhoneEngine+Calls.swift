@@ -167,6 +167,7 @@ extension PhoneEngine {
             localAddress: mediaHost, codecs: settings.codecs.map(\.rawValue), srtp: Self.srtpPolicy(settings.srtp),
             audio: callAudio, portRange: general.rtpPortRange, noMediaTimeout: general.noRTPTimeout)
         mediaRequest.offersDTLS = settings.srtpKeying == .dtls
+        mediaRequest.opus = Self.opusConfiguration(settings.opus)
         var setup = CallSetup(
             account: settings, localAddress: SIPAddress(displayName: settings.displayName, uri: .sip(settings.aor)),
             contact: contact, credentials: credentials, route: route, dialogOptions: dialogOptions,
@@ -174,6 +175,11 @@ extension PhoneEngine {
             userAgent: general.userAgent)
         setup.hangsUpWithoutMedia = general.hangupOnNoRTP
         return setup
+    }
+
+    static func opusConfiguration(_ settings: OpusSettings) -> OpusCodec.Configuration {
+        OpusCodec.Configuration(
+            inbandFEC: settings.inbandFEC, dtx: settings.dtx, bitrate: settings.bitrate, complexity: settings.complexity)
     }
 
     static func srtpPolicy(_ mode: SRTPMode) -> SRTPPolicy {

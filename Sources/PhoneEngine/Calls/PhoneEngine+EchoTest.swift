@@ -17,10 +17,11 @@ extension PhoneEngine {
         await holdOthers(than: id)
         let account = accountOrder.first.flatMap { registrars[$0]?.settings }
         let general = configuration.general
-        let request = CallMediaRequest(
+        var request = CallMediaRequest(
             localAddress: "127.0.0.1", codecs: (account?.codecs ?? CodecName.allCases).map(\.rawValue),
             srtp: account.map { Self.srtpPolicy($0.srtp) } ?? .optional, audio: callAudio,
             portRange: general.rtpPortRange, noMediaTimeout: 0)
+        request.opus = account.map { Self.opusConfiguration($0.opus) }
         let factory = options.mediaFactory ?? SignalingOnlyMediaFactory()
         Task { await call.start(factory: factory, request: request) }
         return id
