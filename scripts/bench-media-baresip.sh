@@ -9,6 +9,9 @@
 # and when it ends, divided by the call's length. PCMU and Opus, each with and without SDES-SRTP
 # (AES_CM_128_HMAC_SHA1_80, the only suite baresip offers).
 # Usage: scripts/bench-media-baresip.sh [SECONDS] [debug|release] [ROUNDS]  (defaults: 20 release 1)
+# Environment: OPUS_SETTINGS="opus_complexity = 5" adds lines to Dialtone's account (its Opus
+# encoder settings); BENCH_PERF=1 also samples each callee with perf and prints the share of its
+# CPU spent in libopus, and the CPU left for everything else (the phone's own pipeline and the kernel).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SECONDS_PER_CALL="${1:-20}"
@@ -37,6 +40,12 @@ wait_for() {
     log "timed out waiting for '$text' in $file"; return 1
 }
 now_ms() { date +%s%3N; }
+# Percentage of PID's samples in libopus from a perf file ("-" without perf data).
+opus_share() {
+    [ -s "$1" ] || { echo "-"; return; }
+    perf report -i "$1" --no-children --sort dso --stdio 2>/dev/null \
+        | awk '/libopus/ { gsub("%", "", $1); share += $1 } END { printf "%.0f\n", share }'
+}
 
 sox -n -r 48000 -c 1 -b 16 "$WORK/tone.wav" synth "$SECONDS_PER_CALL" sine 440 vol 0.5
 sox -n -r 48000 -c 1 -b 16 "$WORK/long.wav" synth $((SECONDS_PER_CALL + 10)) sine 1000 vol 0.5
@@ -82,16 +91,26 @@ measure() {
     local caller=$!
     PIDS+=("$caller")
     wait_for "$log" "$established"
-    local t0 c0 t1 c1
+    local t0 c0 t1 c1 sampler=""
+    if [ "${BENCH_PERF:-0}" = 1 ]; then
+        perf record -q -F 499 -p "$pid" -o "$log.perf" > /dev/null 2>&1 &
+        sampler=$!
+    fi
     t0="$(now_ms)"; c0="$(cpu_ticks "$pid")"
     wait_for "$log" "$ended"
     t1="$(now_ms)"; c1="$(cpu_ticks "$pid")"
+    if [ -n "$sampler" ]; then kill -INT "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; fi
     kill "$caller" 2>/dev/null || true
     wait "$caller" 2>/dev/null || true
-    awk -v c=$((c1 - c0)) -v t=$((t1 - t0)) -v hz="$TICKS" 'BEGIN { printf "%.1f %.1f\n", c * 1000 / hz / (t / 1000), t / 1000 }'
+    local share
+    share="$(opus_share "$log.perf")"
+    awk -v c=$((c1 - c0)) -v t=$((t1 - t0)) -v hz="$TICKS" -v share="$share" 'BEGIN {
+        cpu = c * 1000 / hz / (t / 1000)
+        if (share == "-") rest = "-"; else rest = sprintf("%.1f", cpu * (100 - share) / 100)
+        printf "%.1f %.1f %s %s\n", cpu, t / 1000, share, rest }'
 }
 
-printf '%-6s %-10s %-9s %22s %10s  %s\n' codec srtp callee cpu_ms_per_call_second call_s negotiated
+printf '%-6s %-10s %-9s %22s %10s %8s %12s  %s\n' codec srtp callee cpu_ms_per_call_second call_s opus_% other_ms_per_s negotiated
 for round in $(seq 1 "$ROUNDS"); do
   for codec in pcmu opus; do
     for enc in none srtp-mand; do
@@ -104,9 +123,9 @@ for round in $(seq 1 "$ROUNDS"); do
         bpid=$!
         PIDS+=("$bpid")
         wait_for "$callee/log" "baresip is ready"
-        read -r cpu secs < <(measure "$bpid" "$callee/log" "Call established" "terminated" "$spec" "$enc" "sip:bench@127.0.0.1:$port")
+        read -r cpu secs share rest < <(measure "$bpid" "$callee/log" "Call established" "terminated" "$spec" "$enc" "sip:bench@127.0.0.1:$port")
         got="$(grep -o 'cryptosuite=[A-Za-z0-9_]*' "$callee/log" | head -1 || true)"
-        printf '%-6s %-10s %-9s %22s %10s  %s\n' "$codec" "$enc" baresip "$cpu" "$secs" "${got:-plain RTP}"
+        printf '%-6s %-10s %-9s %22s %10s %8s %12s  %s\n' "$codec" "$enc" baresip "$cpu" "$secs" "$share" "$rest" "${got:-plain RTP}"
         kill "$bpid" 2>/dev/null || true; wait "$bpid" 2>/dev/null || true
 
         # (2) Dialtone's agent answers.
@@ -126,15 +145,16 @@ register = false
 mwi = false
 codecs = ["$codec"]
 srtp = "$srtp"
+${OPUS_SETTINGS:-}
 EOF
         HOME="$agent" XDG_DATA_HOME="$agent/data" "$DIALTONE_BIN" agent --config "$agent/config.toml" --auto-answer \
             --play "$WORK/long.wav" --json > "$agent/log" 2>&1 &
         apid=$!
         PIDS+=("$apid")
         sleep 1
-        read -r cpu secs < <(measure "$apid" "$agent/log" '"event":"answered"' '"event":"ended"' "$spec" "$enc" "sip:bench@127.0.0.1:$port")
+        read -r cpu secs share rest < <(measure "$apid" "$agent/log" '"event":"answered"' '"event":"ended"' "$spec" "$enc" "sip:bench@127.0.0.1:$port")
         got="$(grep '"event":"answered"' "$agent/log" | head -1 | grep -o '"\(codec\|encryption\)":"[^"]*"' | tr '\n' ' ' || true)"
-        printf '%-6s %-10s %-9s %22s %10s  %s\n' "$codec" "$enc" dialtone "$cpu" "$secs" "$got"
+        printf '%-6s %-10s %-9s %22s %10s %8s %12s  %s\n' "$codec" "$enc" dialtone "$cpu" "$secs" "$share" "$rest" "$got"
         kill "$apid" 2>/dev/null || true; wait "$apid" 2>/dev/null || true
     done
   done

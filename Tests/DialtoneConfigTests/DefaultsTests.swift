@@ -45,7 +45,7 @@ import Testing
         #expect(account.keepaliveInterval == nil)
         #expect(account.codecs == [.opus, .g722, .pcmu, .pcma])
         #expect(account.opus == OpusSettings())
-        #expect(account.opus.bitrate == 32000 && account.opus.complexity == 5 && account.opus.inbandFEC && !account.opus.dtx)
+        #expect(account.opus.bitrate == 32000 && account.opus.complexity == 3 && account.opus.inbandFEC && !account.opus.dtx)
         #expect(account.srtp == .optional)
         #expect(account.dtmf == .rfc4733)
         #expect(account.extraHeaders.isEmpty)
@@ -59,7 +59,7 @@ import Testing
             keepalive_interval = 25
             codecs = ["pcma", "opus"]
             opus_bitrate = 20000
-            opus_complexity = 3
+            opus_complexity = 8
             opus_fec = false
             opus_dtx = true
             enabled = false
@@ -75,7 +75,7 @@ import Testing
         #expect(account.displayName == "Alice")
         #expect(account.keepaliveInterval == 25)
         #expect(account.codecs == [.pcma, .opus])
-        #expect(account.opus.bitrate == 20000 && account.opus.complexity == 3)
+        #expect(account.opus.bitrate == 20000 && account.opus.complexity == 8)
         #expect(!account.opus.inbandFEC && account.opus.dtx)
         #expect(!account.enabled)
         #expect(config.ui.theme == "/home/tester/mine.toml")

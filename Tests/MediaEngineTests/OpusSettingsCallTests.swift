@@ -14,7 +14,7 @@ import TestSupport
         var quiet = OpusCodec.Configuration()
         quiet.dtx = true
         quiet.inbandFEC = false
-        quiet.complexity = 3
+        quiet.complexity = 7
         let withDTX = try await silentOpusCall(opus: quiet)
         #expect(withDTX.formatParameters == "minptime=10;usedtx=1")
         let usual = try await silentOpusCall(opus: nil)

@@ -16,7 +16,7 @@ public final class OpusCodec: AudioCodec {
         public var expectedLossPercent: Int
         public var complexity: Int
 
-        public init(inbandFEC: Bool = true, dtx: Bool = false, bitrate: Int = 32000, expectedLossPercent: Int = 5, complexity: Int = 5) {
+        public init(inbandFEC: Bool = true, dtx: Bool = false, bitrate: Int = 32000, expectedLossPercent: Int = 5, complexity: Int = 3) {
             self.inbandFEC = inbandFEC
             self.dtx = dtx
             self.bitrate = bitrate
