@@ -13,7 +13,6 @@ import TestSupport
 /// Alice's microphone a 1 kHz tone, Bob recording through the UI's dispatcher to a named file.
 @Suite(.timeLimit(.minutes(2))) struct RecordToFileTests {
     static let rate = 48000
-    static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     static func phone(_ user: String, port: UInt16, plays: String?, directory: TemporaryDirectory) async throws -> PhoneEngine {
         let path = directory.file("\(user).toml")
@@ -32,7 +31,7 @@ import TestSupport
         let environment = ["HOME": directory.path, "XDG_DATA_HOME": directory.file("data-\(user)")]
         let configuration = try ConfigurationLoader.load(path: path, version: "test", environment: environment).0
         var options = EngineOptions(
-            mediaFactory: RTPCallMediaFactory(group: group), history: .none, audio: plays.map { .files(play: $0, record: nil) } ?? .null)
+            mediaFactory: RTPCallMediaFactory(), history: .none, audio: plays.map { .files(play: $0, record: nil) } ?? .null)
         options.recordingsDirectory = directory.file("recordings-\(user)")
         let engine = PhoneEngine(configuration: configuration, options: options)
         _ = try await engine.start()

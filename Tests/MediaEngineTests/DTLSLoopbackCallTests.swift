@@ -21,7 +21,7 @@ private struct DTLSLoopbackCall {
         try WAVFile(sampleRate: 48000, samples: samples).write(path: directory.file("tone.wav"))
         var configuration = RTPCallMediaFactory.Configuration()
         configuration.dtlsHandshakeTimeout = handshakeTimeout
-        let factory = RTPCallMediaFactory(group: mediaTestGroup, configuration: configuration)
+        let factory = RTPCallMediaFactory(configuration: configuration)
         let a = try #require(try await factory.prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: [codec], srtp: .mandatory,
             audio: .files(play: directory.file("tone.wav"), record: nil), portRange: 20000...40000, noMediaTimeout: 0)) as? RTPCallMediaSession)

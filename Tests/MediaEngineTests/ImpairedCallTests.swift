@@ -43,7 +43,7 @@ struct ImpairedCallTests {
         let directory = try TemporaryDirectory(prefix: "impaired")
         let tone = AudioAnalysis.sine(frequency: 1000, sampleRate: 48000, count: 48000 * 4)
         try WAVFile(sampleRate: 48000, samples: tone).write(path: directory.file("tone.wav"))
-        let factory = RTPCallMediaFactory(group: mediaTestGroup)
+        let factory = RTPCallMediaFactory()
         let a = try await factory.prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: [codec], srtp: .off,
             audio: .files(play: directory.file("tone.wav"), record: nil), portRange: 20000...40000, noMediaTimeout: 0))

@@ -16,7 +16,7 @@ private struct LoopbackCall {
         let directory = try TemporaryDirectory(prefix: "rtp")
         let samples = AudioAnalysis.sine(frequency: tone, sampleRate: 48000, count: 48000 * 3 / 2)
         try WAVFile(sampleRate: 48000, samples: samples).write(path: directory.file("tone.wav"))
-        let factory = RTPCallMediaFactory(group: mediaTestGroup)
+        let factory = RTPCallMediaFactory()
         let a = try await factory.prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: [codec], srtp: srtp,
             audio: .files(play: aPlays ? directory.file("tone.wav") : nil, record: nil), portRange: 20000...40000, noMediaTimeout: 0))
@@ -115,7 +115,7 @@ struct LoopbackCallTests {
 
     @Test("no RTP from the peer is reported, and its return")
     func watchdog() async throws {
-        let factory = RTPCallMediaFactory(group: mediaTestGroup)
+        let factory = RTPCallMediaFactory()
         let a = try await factory.prepare(CallMediaRequest(localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off, audio: .null, noMediaTimeout: 1))
         let b = try await factory.prepare(CallMediaRequest(localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off, audio: .null, noMediaTimeout: 1))
         var offerer = LocalSDPSession(sessionID: 1)
@@ -180,7 +180,3 @@ private func sendUDP(_ bytes: [UInt8], to port: UInt16) throws {
     guard sent == bytes.count else { throw POSIXError(.EIO) }
 }
 
-/// The media tests' own event loops: the shared singleton also serves every signalling test
-/// running in parallel, and a media clock queued behind their work misses its 20 ms ticks.
-/// (The engine likewise gives media a group of its own.)
-let mediaTestGroup = MultiThreadedEventLoopGroup(numberOfThreads: 2)

@@ -17,7 +17,7 @@ struct MediaBenchmarkTests {
         let directory = try TemporaryDirectory(prefix: "bench")
         let tone = AudioAnalysis.sine(frequency: 440, sampleRate: 48000, count: Int(48000 * (seconds + 1)))
         try WAVFile(sampleRate: 48000, samples: tone).write(path: directory.file("tone.wav"))
-        let factory = RTPCallMediaFactory(group: mediaTestGroup)
+        let factory = RTPCallMediaFactory()
         func request() -> CallMediaRequest {
             CallMediaRequest(localAddress: "127.0.0.1", codecs: [codec], srtp: srtp,
                              audio: .files(play: directory.file("tone.wav"), record: nil), noMediaTimeout: 0)

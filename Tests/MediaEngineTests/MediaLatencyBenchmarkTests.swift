@@ -24,7 +24,7 @@ struct MediaLatencyBenchmarkTests {
         defer { pulse.stop() }
         let probe = try RTPProbe()
         defer { probe.close() }
-        let factory = RTPCallMediaFactory(group: mediaTestGroup, configuration: .init(pulseServer: pulse.server))
+        let factory = RTPCallMediaFactory(configuration: .init(pulseServer: pulse.server))
         let session = try await factory.prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off,
             audio: .device(playback: pulse.sinkName, capture: pulse.monitorName), noMediaTimeout: 0))

@@ -145,7 +145,7 @@ struct MediaLoopTests {
 
     @Test("a stopped call's media thread ends and frees its ports")
     func stoppedSessionEndsItsLoop() async throws {
-        let factory = RTPCallMediaFactory(group: mediaTestGroup)
+        let factory = RTPCallMediaFactory()
         let session = try await factory.prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off, audio: .null, portRange: 20000...40000, noMediaTimeout: 0))
         let rtp = try #require(session as? RTPCallMediaSession)

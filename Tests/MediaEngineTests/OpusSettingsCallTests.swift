@@ -30,7 +30,7 @@ import TestSupport
         defer { probe.close() }
         var request = CallMediaRequest(localAddress: "127.0.0.1", codecs: ["opus"], srtp: .off, audio: .null, noMediaTimeout: 0)
         request.opus = opus
-        let session = try await RTPCallMediaFactory(group: mediaTestGroup).prepare(request)
+        let session = try await RTPCallMediaFactory().prepare(request)
         let offered = session.capabilities.codecs.first { $0.encodingName.lowercased() == "opus" }
         var ours = LocalSDPSession(sessionID: 1)
         let offer = try ours.makeOffer(session.capabilities)

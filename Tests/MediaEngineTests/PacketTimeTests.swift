@@ -15,7 +15,7 @@ import TestSupport
         let directory = try TemporaryDirectory(prefix: "ptime")
         let probe = try RTPProbe()
         defer { probe.close() }
-        let factory = RTPCallMediaFactory(group: mediaTestGroup)
+        let factory = RTPCallMediaFactory()
         let session = try await factory.prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off,
             audio: .files(play: nil, record: directory.file("heard.wav")), noMediaTimeout: 0))

@@ -41,11 +41,11 @@ struct PulseAudioCallTests {
             .write(path: directory.file("far.wav"))
         let recorder = try pulse.record(pulse.monitorName, to: directory.file("speaker.wav"))
 
-        let pulseFactory = RTPCallMediaFactory(group: mediaTestGroup, configuration: .init(pulseServer: pulse.server))
+        let pulseFactory = RTPCallMediaFactory(configuration: .init(pulseServer: pulse.server))
         let a = try await pulseFactory.prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off,
             audio: .device(playback: pulse.sinkName, capture: "mic.monitor"), portRange: 20000...40000, noMediaTimeout: 0))
-        let b = try await RTPCallMediaFactory(group: mediaTestGroup).prepare(CallMediaRequest(
+        let b = try await RTPCallMediaFactory().prepare(CallMediaRequest(
             localAddress: "127.0.0.1", codecs: ["pcmu"], srtp: .off,
             audio: .files(play: directory.file("far.wav"), record: directory.file("far-heard.wav")), portRange: 20000...40000,
             noMediaTimeout: 0))

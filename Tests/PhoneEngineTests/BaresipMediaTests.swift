@@ -84,8 +84,6 @@ struct MediaCall {
     let directory: TemporaryDirectory
     let codec: String
 
-    /// The media runs on loops of its own, as in the product (`ProductEngineOptions`).
-    static let mediaGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     static func start(
         codec: String, srtp: String = "off", keying: String = "sdes", baresipEncryption: String? = nil,
@@ -110,7 +108,7 @@ struct MediaCall {
             """ + EngineHarness.account(
                 "alice", user: "alice", password: "alicepw", registrar: "sip:127.0.0.1:\(kamailio.port)", transport: "udp",
                 extra: "codecs = [\"\(codec)\"]\nsrtp = \"\(srtp)\"\nsrtp_keying = \"\(keying)\"")
-        let factory = RTPCallMediaFactory(group: mediaGroup, configuration: .init(srtpSuites: suites))
+        let factory = RTPCallMediaFactory(configuration: .init(srtpSuites: suites))
         let engine = PhoneEngine(
             configuration: try EngineHarness.configuration(toml),
             options: EngineOptions(

@@ -11,8 +11,8 @@ import TestSupport
     @Test(arguments: ["optional", "mandatory"]) func aDTLSOfferIsAnsweredAndTheCallIsEncrypted(policy: String) async throws {
         let alice = try await TestPhone.start(
             "alice", account: "srtp = \"\(policy)\"\nsrtp_keying = \"dtls\"",
-            media: RTPCallMediaFactory(group: MultiThreadedEventLoopGroup.singleton))
-        let bob = try await TestPhone.start("bob", media: RTPCallMediaFactory(group: MultiThreadedEventLoopGroup.singleton))
+            media: RTPCallMediaFactory())
+        let bob = try await TestPhone.start("bob", media: RTPCallMediaFactory())
         let outgoing = try await alice.engine.dial(bob.uri)
         let incoming = try #require(await bob.waitFor("incoming"))
         #expect(await bob.engine.answer(incoming.call))

@@ -10,7 +10,6 @@ import TestSupport
 /// media on loopback, Alice's microphone a tone file, Bob recording what he hears.
 @Suite(.timeLimit(.minutes(2))) struct MediaControlTests {
     static let rate = 48000
-    static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     /// A phone with real media: `plays` is its microphone (a WAV file), nil for silence.
     static func phone(_ user: String, plays: String?, recordings: String) async throws -> TestPhone {
@@ -29,7 +28,7 @@ import TestSupport
 
             """
         var options = EngineOptions(
-            mediaFactory: RTPCallMediaFactory(group: group), history: .none,
+            mediaFactory: RTPCallMediaFactory(), history: .none,
             audio: plays.map { .files(play: $0, record: nil) } ?? .null)
         options.recordingsDirectory = recordings
         let engine = PhoneEngine(configuration: try EngineHarness.configuration(toml), options: options)

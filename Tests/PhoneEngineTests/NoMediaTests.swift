@@ -41,7 +41,7 @@ import TestSupport
         let sipp = try Sipp(scenario: "uas-early-media-answer.xml", target: nil)
         #expect(await UDPPortProbe.waitUntilBound(sipp.port))
         let phone = try await TestPhone.start(
-            "alice", general: general, media: RTPCallMediaFactory(group: MultiThreadedEventLoopGroup.singleton))
+            "alice", general: general, media: RTPCallMediaFactory())
         let id = try await phone.engine.dial("sip:silent@127.0.0.1:\(sipp.port)")
         #expect(await phone.waitFor("answered", call: id) != nil, "\(sipp.log)")
         return (phone, sipp, id)

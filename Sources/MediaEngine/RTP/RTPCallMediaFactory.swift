@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOPosix
 import SDP
 
 /// The real media: RTP/SRTP over UDP with codecs and an audio device (issue 6). The engine
@@ -32,10 +31,9 @@ public final class RTPCallMediaFactory: CallMediaFactory {
     /// fingerprint be in our SDP); nil if libcrypto could not make one, and then no DTLS.
     public let dtlsCertificate: DTLSCertificate?
 
-    /// `group`: no longer used — each call runs on a media thread of its own (`MediaLoop`);
-    /// kept so the engine and the tests that pass one need not change.
+    /// Each call runs on a media thread of its own (`MediaLoop`).
     /// `dtlsCertificate`: nil makes a fresh one (about a millisecond).
-    public init(group: any EventLoopGroup, configuration: Configuration = Configuration(), dtlsCertificate: DTLSCertificate? = nil) {
+    public init(configuration: Configuration = Configuration(), dtlsCertificate: DTLSCertificate? = nil) {
         self.configuration = configuration
         self.dtlsCertificate = dtlsCertificate ?? (try? DTLSCertificate())
     }
