@@ -79,36 +79,69 @@ import TestSupport
             let port = try #require(try await layer.start().first).local.port
             let flood = Flood(total: Self.total, padding: 100)
             let writer = Task { try await OffPool.run { try flood.write(to: port) } }
-
-            var received: [UInt32] = []
-            var reports: [String] = []
-            var failure: String?
-            events: for await event in layer.events {
-                switch event {
-                case .messageReceived(let message, _):
-                    received.append(try #require(Flood.sequenceNumber(.deliver(message))))
-                    if received.count == Self.total { break events }
-                case .overloaded(let reason, _):
-                    reports.append(reason)
-                case .flowFailed(let flow, let why):
-                    failure = "\(flow): \(why)"
-                    break events
-                case .requestRejected, .messageDropped, .keepAlivePong:
-                    failure = "unexpected \(event)"
-                    break events
-                }
-            }
-            #expect(failure == nil)
-            #expect(received == (1...Self.total).map { UInt32($0) })
-            // The handler frames a whole read at once, far faster than the actor takes it, so
-            // a 16-message window fills; the first pause is always reported.
-            #expect(reports.first?.hasPrefix("reading paused") == true, "\(reports)")
-            for (index, reason) in reports.enumerated() {
-                #expect(reason.hasPrefix(index.isMultiple(of: 2) ? "reading paused" : "reading resumed"), "\(reports)")
-            }
+            try await Self.expectEveryRequestInOrder(from: layer)
             let client = try await writer.value
             withExtendedLifetime(client) {}
             await layer.shutdown()
+        }
+    }
+
+    /// Over TLS the window sits behind NIOSSL's handler, which decrypts whole records: reads
+    /// held back there stop the encrypted stream just the same.
+    @Test func aFloodOverTLSArrivesWholeAndInOrderThroughThePauses() async throws {
+        let pki = try await TestCertificateAuthority()
+        try await withEventLoop { group in
+            var configuration = SIPTransportLayer.Configuration(
+                listeners: [.init(.tls, address: "127.0.0.1")],
+                serverIdentity: TLSServerIdentity(chainFile: pki.server.certificate, keyFile: pki.server.key))
+            configuration.streamWindow = .init(messages: 16, bytes: 1 << 20)
+            let server = SIPTransportLayer(configuration: configuration, group: group)
+            let local = try #require(try await server.start().first).local
+            let client = SIPTransportLayer(configuration: .init(), group: group)
+            let target = ConnectionTarget(
+                TransportEndpoint(.tls, local.address, port: local.port), serverName: "sip.example.test",
+                tls: TLSClientSettings(trust: .caFile(pki.caFile)))
+            let flow = try await client.flow(for: target)
+            let flood = Flood(total: Self.total, padding: 100)
+            let writer = Task {
+                // Each write waits until the kernel took it, so this sender is held back too.
+                for request in flood.requests { try await client.write(request, on: flow) }
+            }
+            try await Self.expectEveryRequestInOrder(from: server)
+            try await writer.value
+            await client.shutdown()
+            await server.shutdown()
+        }
+    }
+
+    /// Reads the layer's events until `total` requests arrived: all of them, in order, on an
+    /// open connection; pause and resumption reports alternate, the first pause reported.
+    private static func expectEveryRequestInOrder(from layer: SIPTransportLayer) async throws {
+        var received: [UInt32] = []
+        var reports: [String] = []
+        var failure: String?
+        events: for await event in layer.events {
+            switch event {
+            case .messageReceived(let message, _):
+                received.append(try #require(Flood.sequenceNumber(.deliver(message))))
+                if received.count == total { break events }
+            case .overloaded(let reason, _):
+                reports.append(reason)
+            case .flowFailed(let flow, let why):
+                failure = "\(flow): \(why)"
+                break events
+            case .requestRejected, .messageDropped, .keepAlivePong:
+                failure = "unexpected \(event)"
+                break events
+            }
+        }
+        #expect(failure == nil)
+        #expect(received == (1...total).map { UInt32($0) })
+        // The handler frames a whole read at once, far faster than the actor takes it, so a
+        // 16-message window fills; the first pause is always reported.
+        #expect(reports.first?.hasPrefix("reading paused") == true, "\(reports)")
+        for (index, reason) in reports.enumerated() {
+            #expect(reason.hasPrefix(index.isMultiple(of: 2) ? "reading paused" : "reading resumed"), "\(reports)")
         }
     }
 }
@@ -116,7 +149,7 @@ import TestSupport
 /// `total` OPTIONS with CSeq 1, 2, 3… written to a TCP port as fast as the kernel takes them.
 final class Flood: Sendable {
     let total: Int
-    private let requests: [[UInt8]]
+    let requests: [[UInt8]]
     private let progress = Atomic<Int>(0)
 
     init(total: Int, padding: Int) {
