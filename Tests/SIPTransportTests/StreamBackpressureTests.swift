@@ -6,25 +6,31 @@ import Synchronization
 import Testing
 import TestSupport
 
-/// A TCP connection that floods requests faster than they are handled is held back by TCP
-/// flow control, not dropped (RFC 3261 §18: a reliable transport never retransmits): what waits
-/// for the transport actor stays within the connection's window, the connection stays open, and
-/// every request arrives, in order, once they are handled again. A real client socket on
-/// 127.0.0.1 writes as fast as the kernel lets it.
+/// A TCP or TLS connection that floods requests faster than they are handled is held back by
+/// TCP flow control, not dropped (RFC 3261 §18: a reliable transport never retransmits): what
+/// waits for the transport actor stays within the connection's window, the connection stays
+/// open, and every request arrives, in order, once they are handled again. Real sockets on
+/// 127.0.0.1; the sender writes as fast as the kernel lets it.
 @Suite(.timeLimit(.minutes(3))) struct StreamBackpressureTests {
     static let total = 20_000
 
-    @Test func aStoppedConsumerHoldsTheSenderBackAndLaterGetsEveryRequestInOrder() async throws {
+    /// Over TLS the window sits behind NIOSSL's handler, which decrypts whole records: reads
+    /// held back there stop the encrypted stream just the same.
+    @Test(arguments: [SIPTransport.tcp, .tls])
+    func aStoppedConsumerHoldsTheSenderBackAndLaterGetsEveryRequestInOrder(_ transport: SIPTransport) async throws {
+        let pki = transport == .tls ? try await TestCertificateAuthority() : nil
         try await withEventLoop { group in
             let window = StreamReadWindow.Limits(messages: 200, bytes: 1 << 20)
             let (signals, sink) = AsyncStream.makeStream(of: ChannelSignal.self)
             let factory = ChannelFactory(
                 group: group, ids: SocketIDGenerator(), sink: sink, limits: .standard, server: "test", backlog: InboundBacklog(),
                 streamWindow: window, connectTimeout: .seconds(5), network: nil)
-            let listener = try await factory.bindStream(.tcp, SIPSocketAddress(literal: "127.0.0.1", port: 0)!, tls: nil)
-            let port = try #require(SIPSocketAddress(listener.localAddress)).port
+            let tls = try pki.map { try TLSContextFactory.server(TLSServerIdentity(chainFile: $0.server.certificate, keyFile: $0.server.key)) }
+            let listener = try await factory.bindStream(transport, SIPSocketAddress(literal: "127.0.0.1", port: 0)!, tls: tls)
+            let local = try #require(SIPSocketAddress(listener.localAddress))
             let flood = Flood(total: Self.total, padding: 1_500)
-            let writer = Task { try await OffPool.run { try flood.write(to: port) } }
+            let client = FloodClient(group: group)
+            let writer = Task { try await client.send(flood, to: local, caFile: pki?.caFile) }
 
             // The consumer takes the first request and then stops taking any.
             var pending = signals.makeAsyncIterator()
@@ -63,59 +69,32 @@ import TestSupport
             #expect(closed == nil, "the connection stays open")
             #expect(received == (1...Self.total).map { UInt32($0) })
             #expect(mostWaiting <= window.messages)
-            let client = try await writer.value
+            try await writer.value
             #expect(flood.sent == Self.total)
-            withExtendedLifetime(client) {}
+            await client.close()
             try await listener.close()
             sink.finish()
         }
     }
 
-    @Test func theTransportLayerTakesAFloodInOrderAndReportsThePauseAndItsEnd() async throws {
+    @Test func theTransportLayerTakesAFloodInOrderAndReportsPausesInTurn() async throws {
         try await withEventLoop { group in
             var configuration = SIPTransportLayer.Configuration(listeners: [.init(.tcp, address: "127.0.0.1")])
             configuration.streamWindow = .init(messages: 16, bytes: 1 << 20)
             let layer = SIPTransportLayer(configuration: configuration, group: group)
-            let port = try #require(try await layer.start().first).local.port
+            let local = try #require(try await layer.start().first).local
             let flood = Flood(total: Self.total, padding: 100)
-            let writer = Task { try await OffPool.run { try flood.write(to: port) } }
+            let client = FloodClient(group: group)
+            let writer = Task { try await client.send(flood, to: local, caFile: nil) }
             try await Self.expectEveryRequestInOrder(from: layer)
-            let client = try await writer.value
-            withExtendedLifetime(client) {}
+            try await writer.value
+            await client.close()
             await layer.shutdown()
         }
     }
 
-    /// Over TLS the window sits behind NIOSSL's handler, which decrypts whole records: reads
-    /// held back there stop the encrypted stream just the same.
-    @Test func aFloodOverTLSArrivesWholeAndInOrderThroughThePauses() async throws {
-        let pki = try await TestCertificateAuthority()
-        try await withEventLoop { group in
-            var configuration = SIPTransportLayer.Configuration(
-                listeners: [.init(.tls, address: "127.0.0.1")],
-                serverIdentity: TLSServerIdentity(chainFile: pki.server.certificate, keyFile: pki.server.key))
-            configuration.streamWindow = .init(messages: 16, bytes: 1 << 20)
-            let server = SIPTransportLayer(configuration: configuration, group: group)
-            let local = try #require(try await server.start().first).local
-            let client = SIPTransportLayer(configuration: .init(), group: group)
-            let target = ConnectionTarget(
-                TransportEndpoint(.tls, local.address, port: local.port), serverName: "sip.example.test",
-                tls: TLSClientSettings(trust: .caFile(pki.caFile)))
-            let flow = try await client.flow(for: target)
-            let flood = Flood(total: Self.total, padding: 100)
-            let writer = Task {
-                // Each write waits until the kernel took it, so this sender is held back too.
-                for request in flood.requests { try await client.write(request, on: flow) }
-            }
-            try await Self.expectEveryRequestInOrder(from: server)
-            try await writer.value
-            await client.shutdown()
-            await server.shutdown()
-        }
-    }
-
     /// Reads the layer's events until `total` requests arrived: all of them, in order, on an
-    /// open connection; pause and resumption reports alternate, the first pause reported.
+    /// open connection, with pause and resumption reports (if the actor fell behind) in turn.
     private static func expectEveryRequestInOrder(from layer: SIPTransportLayer) async throws {
         var received: [UInt32] = []
         var reports: [String] = []
@@ -137,19 +116,18 @@ import TestSupport
         }
         #expect(failure == nil)
         #expect(received == (1...total).map { UInt32($0) })
-        // The handler frames a whole read at once, far faster than the actor takes it, so a
-        // 16-message window fills; the first pause is always reported.
-        #expect(reports.first?.hasPrefix("reading paused") == true, "\(reports)")
+        // Whether the actor falls behind depends on the machine (while other tests run it
+        // does): the window's bound is shown with a stopped consumer above.
         for (index, reason) in reports.enumerated() {
             #expect(reason.hasPrefix(index.isMultiple(of: 2) ? "reading paused" : "reading resumed"), "\(reports)")
         }
     }
 }
 
-/// `total` OPTIONS with CSeq 1, 2, 3… written to a TCP port as fast as the kernel takes them.
+/// `total` OPTIONS with CSeq 1, 2, 3…, and how many of them the kernel has taken so far.
 final class Flood: Sendable {
     let total: Int
-    let requests: [[UInt8]]
+    private let requests: [[UInt8]]
     private let progress = Atomic<Int>(0)
 
     init(total: Int, padding: Int) {
@@ -174,16 +152,14 @@ final class Flood: Sendable {
 
     var sent: Int { progress.load(ordering: .relaxed) }
 
-    /// Blocks while the kernel holds the writes back: call through `OffPool`. The connection is
-    /// returned open, so the receiver sees no close before it has read everything.
-    func write(to port: UInt16) throws -> RawTCPConnection {
-        let connection = try RawTCPConnection(host: "127.0.0.1", port: port)
-        for start in stride(from: 0, to: total, by: 10) {
-            let end = min(start + 10, total)
-            connection.send(requests[start..<end].flatMap { $0 })
-            progress.store(end, ordering: .relaxed)
-        }
-        return connection
+    /// The requests in writes of ten, as a flood comes.
+    var batches: [[UInt8]] {
+        stride(from: 0, to: total, by: 10).map { requests[$0..<min($0 + 10, total)].flatMap { $0 } }
+    }
+
+    /// The writer counts what the kernel took.
+    func sent(batches count: Int) {
+        progress.store(min(count * 10, total), ordering: .relaxed)
     }
 
     /// The count sent once it has stopped growing for a while (or all were sent).
@@ -202,6 +178,48 @@ final class Flood: Sendable {
     static func sequenceNumber(_ verdict: InboundVerdict) -> UInt32? {
         guard case .deliver(.request(let request)) = verdict else { return nil }
         return (try? request.headers.cseq)??.sequenceNumber
+    }
+}
+
+/// The flooding peer: a plain socket for TCP (blocking writes, off the pool); for TLS a client
+/// transport layer, whose writes each wait until the kernel took them. Either is held back by
+/// the kernel once the receiver stops reading. The connection stays open until `close`.
+final class FloodClient: Sendable {
+    private let group: any EventLoopGroup
+    private let raw = Mutex<RawTCPConnection?>(nil)
+    private let layer: SIPTransportLayer
+
+    init(group: any EventLoopGroup) {
+        self.group = group
+        layer = SIPTransportLayer(configuration: .init(), group: group)
+    }
+
+    func send(_ flood: Flood, to server: SIPSocketAddress, caFile: String?) async throws {
+        if let caFile {
+            let target = ConnectionTarget(
+                TransportEndpoint(.tls, server.address, port: server.port), serverName: "sip.example.test",
+                tls: TLSClientSettings(trust: .caFile(caFile)))
+            let flow = try await layer.flow(for: target)
+            for (index, batch) in flood.batches.enumerated() {
+                try await layer.write(batch, on: flow)
+                flood.sent(batches: index + 1)
+            }
+        } else {
+            let host = server.address.description
+            try await OffPool.run {
+                let connection = try RawTCPConnection(host: host, port: server.port)
+                self.raw.withLock { $0 = connection }
+                for (index, batch) in flood.batches.enumerated() {
+                    connection.send(batch)
+                    flood.sent(batches: index + 1)
+                }
+            }
+        }
+    }
+
+    func close() async {
+        raw.withLock { $0 = nil }
+        await layer.shutdown()
     }
 }
 
