@@ -48,7 +48,7 @@ extension ChannelFactory {
         _ target: ConnectionTarget, socket: SocketID, tls: NIOSSLContext?, handshake: EventLoopPromise<TLSDetails>?,
         closeReason: CloseReason
     ) -> @Sendable (any Channel) -> EventLoopFuture<Void> {
-        let (sink, limits, server) = (sink, limits, server)
+        let settings = streamSettings
         let expected = target.serverName ?? target.endpoint.address.description
         let acceptUnverified = target.tls.acceptUnverifiedCertificate
         return { channel in
@@ -60,7 +60,7 @@ extension ChannelFactory {
                     try handlers.addHandler(TLSHandshakeWatcher(
                         promise: handshake, verdict: verdict, expectedName: expected, acceptUnverified: acceptUnverified))
                 }
-                try handlers.addHandler(StreamHandler(socket: socket, sink: sink, limits: limits, server: server, closeReason: closeReason))
+                try handlers.addHandler(StreamHandler(socket: socket, channel: channel, settings: settings, closeReason: closeReason))
             }
         }
     }

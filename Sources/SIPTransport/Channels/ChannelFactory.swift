@@ -13,6 +13,8 @@ struct ChannelFactory: Sendable {
     let limits: SIPParserLimits
     let server: String?
     let backlog: InboundBacklog
+    /// Each TCP or TLS connection's own bound on what waits for the actor.
+    let streamWindow: StreamReadWindow.Limits
     let connectTimeout: Duration
     /// Injected UDP sockets (tests); nil binds real ones through NIO.
     let network: (any DatagramNetwork)?
@@ -57,7 +59,7 @@ struct ChannelFactory: Sendable {
     /// A TCP or TLS listener; each accepted connection gets its own `SocketID` and is announced
     /// with `.accepted` before any of its messages.
     func bindStream(_ transport: SIPTransport, _ address: SIPSocketAddress, tls: NIOSSLContext?) async throws(SIPTransportError) -> any Channel {
-        let (ids, sink, limits, server) = (ids, sink, limits, server)
+        let (ids, sink, settings) = (ids, sink, streamSettings)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -67,12 +69,16 @@ struct ChannelFactory: Sendable {
                     let reason = CloseReason()
                     if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.addHandler(
-                        StreamHandler(socket: id, sink: sink, limits: limits, server: server, closeReason: reason))
+                        StreamHandler(socket: id, channel: channel, settings: settings, closeReason: reason))
                     sink.yield(.accepted(id, channel, transport, reason))
                 }
             }
         let socketAddress = try address.socketAddress()
         return try await Self.await(transport, address) { bootstrap.bind(to: socketAddress) }
+    }
+
+    var streamSettings: StreamSettings {
+        StreamSettings(sink: sink, limits: limits, server: server, window: streamWindow)
     }
 
     /// The listener's bind error in our terms.

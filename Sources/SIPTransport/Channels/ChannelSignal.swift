@@ -8,13 +8,15 @@ import Synchronization
 enum ChannelSignal: Sendable {
     /// A TCP or TLS listener accepted a connection.
     case accepted(SocketID, any Channel, SIPTransport, CloseReason)
-    /// A message (or a verdict on one) arrived on a socket from `source`.
-    case inbound(SocketID, InboundVerdict, source: SIPSocketAddress)
+    /// A message (or a verdict on one) arrived on a connection from `source`, counted in the
+    /// connection's `StreamReadWindow` until the actor releases `credit`.
+    case inbound(SocketID, InboundVerdict, source: SIPSocketAddress, credit: StreamCredit)
     /// The same for a datagram, counted in the `InboundBacklog` until the actor takes it, with
     /// the bytes as they came for the wire trace (also when they were rejected or dropped).
     case datagram(SocketID, InboundVerdict, source: SIPSocketAddress, raw: [UInt8])
-    /// A keep-alive pong arrived (RFC 5626 §4.4.1 CRLF on streams).
-    case pong(SocketID, source: SIPSocketAddress)
+    /// A keep-alive pong arrived (RFC 5626 §4.4.1 CRLF on streams); on a stream it is counted
+    /// like a message (`credit`), as a flood of CRLFs would otherwise queue without bound.
+    case pong(SocketID, source: SIPSocketAddress, credit: StreamCredit?)
     /// A non-fatal socket error, e.g. ICMP port unreachable on a connected UDP socket.
     case socketError(SocketID, String)
     /// The socket closed; `reason` is the last error seen, if any.

@@ -33,7 +33,7 @@ final class DatagramHandler: ChannelInboundHandler {
         let bytes = envelope.data.bytes
         switch bytes {
         case KeepAliveBytes.pong:
-            sink.yield(.pong(socket, source: source))
+            sink.yield(.pong(socket, source: source, credit: nil))
         case KeepAliveBytes.ping:
             let pong = AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: ByteBuffer(bytes: KeepAliveBytes.pong))
             context.writeAndFlush(wrapOutboundOut(pong), promise: nil)

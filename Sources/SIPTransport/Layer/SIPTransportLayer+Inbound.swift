@@ -14,18 +14,23 @@ extension SIPTransportLayer {
             let origin = MessageOrigin(flow: entry.flow(to: source))
             reportDroppedDatagrams(origin)
             receive(verdict, origin: origin, raw: raw)
-        case .inbound(let id, let verdict, let source):
+        case .inbound(let id, let verdict, let source, let credit):
+            let reading = credit.release()
             guard let entry = sockets[id] else { return }
             receive(verdict, origin: MessageOrigin(flow: entry.flow(to: source)))
-        case .pong(let id, let source):
+            report(reading, on: entry)
+        case .pong(let id, let source, let credit):
+            let reading = credit?.release()
             guard let entry = sockets[id] else { return }
             keepAlivePongArrived(on: FlowKey(entry.flow(to: source)))
+            if let reading { report(reading, on: entry) }
         case .socketError(let id, let text):
             // On a connected UDP socket an ICMP error means the server is gone; on a shared
             // listener it cannot be tied to one peer and is ignored.
             guard let flow = sockets[id]?.connectedFlow else { return }
             flowFailed(flow, text)
         case .closed(let id, let reason):
+            reportedPauses.remove(id)
             guard let entry = forget(id), let flow = entry.connectedFlow, !isShutDown else { return }
             flowFailed(flow, reason)
         }

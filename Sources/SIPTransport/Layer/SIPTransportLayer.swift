@@ -21,6 +21,9 @@ public actor SIPTransportLayer {
         public var userAgent: String
         /// RFC 3261 §18.1.1's threshold for switching UDP requests to TCP.
         public var udpSizeLimit: Int
+        /// What one TCP or TLS connection may have waiting for this actor before reading from
+        /// it pauses (tests make it small).
+        var streamWindow = StreamReadWindow.Limits.standard
 
         public init(
             listeners: [ListenerConfiguration] = [], serverIdentity: TLSServerIdentity? = nil,
@@ -59,6 +62,10 @@ public actor SIPTransportLayer {
     let backlog = InboundBacklog()
     /// When dropped datagrams were last reported: at most once a second during a flood.
     var lastDropReport: Duration?
+    /// When a paused connection was last reported: at most once a second during a flood.
+    var lastPauseReport: Duration?
+    /// Connections whose pause was reported: their resumption is reported too.
+    var reportedPauses: Set<SocketID> = []
 
     public init(
         configuration: Configuration, group: any EventLoopGroup,
@@ -76,7 +83,8 @@ public actor SIPTransportLayer {
         ids = SocketIDGenerator()
         factory = ChannelFactory(
             group: group, ids: ids, sink: signalSink, limits: configuration.limits,
-            server: configuration.userAgent, backlog: backlog, connectTimeout: configuration.connectTimeout,
+            server: configuration.userAgent, backlog: backlog, streamWindow: configuration.streamWindow,
+            connectTimeout: configuration.connectTimeout,
             network: network)
         Task { [weak self] in await self?.consume(signals) }
     }

@@ -13,6 +13,8 @@ public enum TransportEvent: Sendable {
     case messageDropped(reason: String, MessageOrigin)
     /// More datagrams arrived than could be handled: some were dropped unread (a flood, or a
     /// machine too busy). Reported at most once a second; the last one to arrive is `origin`.
+    /// Also: reading from a TCP or TLS connection paused because too much of what it sent
+    /// waits to be handled (nothing is dropped; TCP holds the sender back), and later resumed.
     case overloaded(reason: String, MessageOrigin)
     /// A keep-alive pong (RFC 5626 §4.4) arrived on a watched flow.
     case keepAlivePong(FlowInfo, roundTrip: Duration)
