@@ -18,7 +18,15 @@ swift build --build-tests >&2
 log "running swift test"
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
-swift test --skip-build --no-parallel 2>&1 | tee "$results"
+if ! swift test --skip-build --no-parallel 2>&1 | tee "$results"; then
+    # Swift Testing reports a failure where it happens, thousands of lines above the end. Say it
+    # again last, where a reader of the log's tail (CI) looks first.
+    printf '\n==> failed tests and what they recorded (known issues left out):\n' >&2
+    grep -E '✘|recorded an issue|Expectation failed|Caught error' "$results" \
+        | grep -v 'known issue' | grep -v '^✘ Test run with' | head -n 60 >&2 || true
+    grep -E '^✘ Test run with' "$results" >&2 || true
+    exit 1
+fi
 
 log "fuzzing the SIP and SDP parsers (bounded)"
 "$DIALTONE_ROOT/scripts/fuzz.sh" "${DIALTONE_FUZZ_SECONDS:-60}"
