@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(name: "SIPRegistrationTests", dependencies: ["SIPRegistration", "SIPSyntax", "SIPAuth", "TestSupport"]),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog", "SIPSyntax", "SDP", "TestSupport"]),
         .testTarget(name: "MediaCoreTests", dependencies: ["MediaCore", "TestSupport"]),
-        .testTarget(name: "MediaEngineTests", dependencies: ["MediaEngine", "MediaCore", "SDP", "TestSupport", .product(name: "NIOPosix", package: "swift-nio")]),
+        .testTarget(name: "MediaEngineTests", dependencies: ["MediaEngine", "MediaCore", "SDP", "TestSupport", "CShim", "CSRTP", .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Themes", "TestSupport"]),
         .testTarget(
             name: "DialtoneAppTests",

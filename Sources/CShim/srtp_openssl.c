@@ -1,9 +1,10 @@
-// libsrtp2's crypto backed by OpenSSL's libcrypto: AES counter mode (AES-ICM, RFC 3711 §4.1.1)
-// and HMAC-SHA1 (RFC 3711 §4.2.1), registered in place of Debian's build of libsrtp2, which uses
-// NSS and creates a new NSS context for every packet (measured: NSS was ~15 % of a call's CPU
-// with SRTP). libsrtp2 keeps the protocol (keys derivation, replay list, packet layout); only
-// the block cipher and the MAC change. `srtp_replace_*_type` runs libsrtp's own self-test
-// vectors (RFC 3711 Appendix B, RFC 2202) against these before accepting them.
+// libsrtp2's crypto backed by OpenSSL's libcrypto: AES counter mode (AES-ICM, RFC 3711 §4.1.1),
+// HMAC-SHA1 (RFC 3711 §4.2.1) and AES-GCM (RFC 7714), registered in place of Debian's build of
+// libsrtp2, which uses NSS and creates a new NSS context for every packet (measured: NSS was
+// ~15 % of a call's CPU with SRTP). libsrtp2 keeps the protocol (keys derivation, replay list,
+// packet layout, the AEAD nonce); only the cipher and the MAC change. `srtp_replace_*_type` runs
+// libsrtp's own self-test vectors (RFC 3711 Appendix B, RFC 2202, RFC 7714) against these
+// before accepting them.
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/evp.h>
@@ -17,6 +18,8 @@
 extern const srtp_cipher_test_case_t srtp_aes_icm_128_test_case_0;
 extern const srtp_cipher_test_case_t srtp_aes_icm_192_test_case_0;
 extern const srtp_cipher_test_case_t srtp_aes_icm_256_test_case_0;
+extern const srtp_cipher_test_case_t srtp_aes_gcm_128_test_case_0;
+extern const srtp_cipher_test_case_t srtp_aes_gcm_256_test_case_0;
 extern const srtp_auth_test_case_t srtp_hmac_test_case_0;
 
 // ---- AES-ICM ----
@@ -108,6 +111,123 @@ static const srtp_cipher_type_t dt_icm_256 = {
     dt_icm_alloc, dt_icm_dealloc, dt_icm_init, NULL, dt_icm_crypt, dt_icm_crypt, dt_icm_set_iv, NULL,
     "AES-256 counter mode (OpenSSL, Dialtone)", &srtp_aes_icm_256_test_case_0, SRTP_AES_ICM_256};
 
+// ---- AES-GCM (RFC 7714) ----
+// libsrtp computes the 12-octet IV (RFC 7714 §8.1, §9.1) and passes the AAD (the RTP header, or
+// the SRTCP header and trailer in two pieces); a sealed payload is followed by its tag.
+
+typedef struct {
+    EVP_CIPHER_CTX *context;
+    int keyLength;  // 16 or 32
+    int tagLength;  // 8 or 16 (RFC 7714 §14.2 uses 16)
+} dt_gcm_state;
+
+static const srtp_cipher_type_t dt_gcm_128, dt_gcm_256;
+
+static srtp_err_status_t dt_gcm_alloc(srtp_cipher_pointer_t *cipher, int keyLength, int tagLength) {
+    const srtp_cipher_type_t *type;
+    int algorithm, aesLength;
+    switch (keyLength) {  // the key arrives with its 12-octet salt appended
+    case SRTP_AES_GCM_128_KEY_LEN_WSALT: type = &dt_gcm_128; algorithm = SRTP_AES_GCM_128; aesLength = 16; break;
+    case SRTP_AES_GCM_256_KEY_LEN_WSALT: type = &dt_gcm_256; algorithm = SRTP_AES_GCM_256; aesLength = 32; break;
+    default: return srtp_err_status_bad_param;
+    }
+    if (tagLength != 8 && tagLength != 16) return srtp_err_status_bad_param;
+    srtp_cipher_t *made = calloc(1, sizeof(srtp_cipher_t));
+    dt_gcm_state *state = calloc(1, sizeof(dt_gcm_state));
+    EVP_CIPHER_CTX *context = EVP_CIPHER_CTX_new();
+    if (made == NULL || state == NULL || context == NULL) {
+        free(made);
+        free(state);
+        EVP_CIPHER_CTX_free(context);
+        return srtp_err_status_alloc_fail;
+    }
+    state->context = context;
+    state->keyLength = aesLength;
+    state->tagLength = tagLength;
+    made->type = type;
+    made->state = state;
+    made->key_len = keyLength;
+    made->algorithm = algorithm;
+    *cipher = made;
+    return srtp_err_status_ok;
+}
+
+static srtp_err_status_t dt_gcm_dealloc(srtp_cipher_pointer_t cipher) {
+    if (cipher == NULL) return srtp_err_status_bad_param;
+    dt_gcm_state *state = cipher->state;
+    if (state != NULL) {
+        EVP_CIPHER_CTX_free(state->context);
+        memset(state, 0, sizeof(*state));
+        free(state);
+    }
+    free(cipher);
+    return srtp_err_status_ok;
+}
+
+// Only the AES key: libsrtp keeps the salt and folds it into each packet's IV itself.
+static srtp_err_status_t dt_gcm_init(void *opaque, const uint8_t *key) {
+    dt_gcm_state *state = opaque;
+    const EVP_CIPHER *cipher = state->keyLength == 32 ? EVP_aes_256_gcm() : EVP_aes_128_gcm();
+    EVP_CIPHER_CTX_reset(state->context);
+    return EVP_CipherInit_ex(state->context, cipher, NULL, key, NULL, 1) ? srtp_err_status_ok : srtp_err_status_init_fail;
+}
+
+// A new packet: the key stays, the 12-octet IV (OpenSSL's default GCM IV length) and the
+// direction are set anew.
+static srtp_err_status_t dt_gcm_set_iv(void *opaque, uint8_t *iv, srtp_cipher_direction_t direction) {
+    dt_gcm_state *state = opaque;
+    if (direction != srtp_direction_encrypt && direction != srtp_direction_decrypt) return srtp_err_status_bad_param;
+    int encrypting = direction == srtp_direction_encrypt;
+    return EVP_CipherInit_ex(state->context, NULL, NULL, NULL, iv, encrypting) ? srtp_err_status_ok : srtp_err_status_init_fail;
+}
+
+static srtp_err_status_t dt_gcm_set_aad(void *opaque, const uint8_t *aad, uint32_t length) {
+    dt_gcm_state *state = opaque;
+    int produced = 0;
+    return EVP_CipherUpdate(state->context, NULL, &produced, aad, (int)length) ? srtp_err_status_ok : srtp_err_status_algo_fail;
+}
+
+static srtp_err_status_t dt_gcm_encrypt(void *opaque, uint8_t *buffer, unsigned int *length) {
+    dt_gcm_state *state = opaque;
+    int produced = 0;
+    if (!EVP_CipherUpdate(state->context, buffer, &produced, buffer, (int)*length)) return srtp_err_status_cipher_fail;
+    *length = (unsigned int)produced;
+    return srtp_err_status_ok;
+}
+
+// After `encrypt`: finishes the packet and hands out its tag.
+static srtp_err_status_t dt_gcm_get_tag(void *opaque, uint8_t *tag, uint32_t *length) {
+    dt_gcm_state *state = opaque;
+    uint8_t unused[16];
+    int produced = 0;
+    if (!EVP_CipherFinal_ex(state->context, unused, &produced)) return srtp_err_status_algo_fail;
+    if (!EVP_CIPHER_CTX_ctrl(state->context, EVP_CTRL_AEAD_GET_TAG, state->tagLength, tag)) return srtp_err_status_algo_fail;
+    *length = (uint32_t)state->tagLength;
+    return srtp_err_status_ok;
+}
+
+// The buffer holds ciphertext then tag; a tag that does not match is an authentication failure
+// (RFC 7714 §9.2), and the length given back excludes the tag.
+static srtp_err_status_t dt_gcm_decrypt(void *opaque, uint8_t *buffer, unsigned int *length) {
+    dt_gcm_state *state = opaque;
+    if (*length < (unsigned int)state->tagLength) return srtp_err_status_bad_param;
+    unsigned int sealed = *length - (unsigned int)state->tagLength;
+    int produced = 0;
+    uint8_t unused[16];
+    if (!EVP_CIPHER_CTX_ctrl(state->context, EVP_CTRL_AEAD_SET_TAG, state->tagLength, buffer + sealed)) return srtp_err_status_algo_fail;
+    if (!EVP_CipherUpdate(state->context, buffer, &produced, buffer, (int)sealed)) return srtp_err_status_cipher_fail;
+    if (EVP_CipherFinal_ex(state->context, unused, &produced) <= 0) return srtp_err_status_auth_fail;
+    *length = sealed;
+    return srtp_err_status_ok;
+}
+
+static const srtp_cipher_type_t dt_gcm_128 = {
+    dt_gcm_alloc, dt_gcm_dealloc, dt_gcm_init, dt_gcm_set_aad, dt_gcm_encrypt, dt_gcm_decrypt, dt_gcm_set_iv, dt_gcm_get_tag,
+    "AES-128 GCM (OpenSSL, Dialtone)", &srtp_aes_gcm_128_test_case_0, SRTP_AES_GCM_128};
+static const srtp_cipher_type_t dt_gcm_256 = {
+    dt_gcm_alloc, dt_gcm_dealloc, dt_gcm_init, dt_gcm_set_aad, dt_gcm_encrypt, dt_gcm_decrypt, dt_gcm_set_iv, dt_gcm_get_tag,
+    "AES-256 GCM (OpenSSL, Dialtone)", &srtp_aes_gcm_256_test_case_0, SRTP_AES_GCM_256};
+
 // ---- HMAC-SHA1 ----
 
 typedef struct {
@@ -189,11 +309,20 @@ static const srtp_auth_type_t dt_hmac = {
     dt_hmac_alloc, dt_hmac_dealloc, dt_hmac_init, dt_hmac_compute, dt_hmac_update, dt_hmac_start,
     "HMAC-SHA1 (OpenSSL, Dialtone)", &srtp_hmac_test_case_0, SRTP_HMAC_SHA1};
 
+// Exported by libsrtp2, which installs no crypto_kernel.h.
+extern const srtp_cipher_type_t *srtp_crypto_kernel_get_cipher_type(srtp_cipher_type_id_t id);
+
+const void *dt_srtp_cipher_type(int algorithm) {
+    return srtp_crypto_kernel_get_cipher_type((srtp_cipher_type_id_t)algorithm);
+}
+
 int dt_srtp_use_openssl(void) {
     srtp_err_status_t status;
     if ((status = srtp_replace_cipher_type(&dt_icm_128, SRTP_AES_ICM_128)) != srtp_err_status_ok) return (int)status;
     if ((status = srtp_replace_cipher_type(&dt_icm_192, SRTP_AES_ICM_192)) != srtp_err_status_ok) return (int)status;
     if ((status = srtp_replace_cipher_type(&dt_icm_256, SRTP_AES_ICM_256)) != srtp_err_status_ok) return (int)status;
+    if ((status = srtp_replace_cipher_type(&dt_gcm_128, SRTP_AES_GCM_128)) != srtp_err_status_ok) return (int)status;
+    if ((status = srtp_replace_cipher_type(&dt_gcm_256, SRTP_AES_GCM_256)) != srtp_err_status_ok) return (int)status;
     if ((status = srtp_replace_auth_type(&dt_hmac, SRTP_HMAC_SHA1)) != srtp_err_status_ok) return (int)status;
     return 0;
 }

@@ -39,10 +39,8 @@ struct SRTPTests {
         #expect(into.unprotectRTCP(try #require(v["srtcp"])) == v["rtcp_plain"])
     }
 
-    // RFC 7714 §16–17's vectors start from the session key and salt, after key derivation;
-    // libsrtp takes only master keys, so they cannot be fed to it directly. The AEAD suites are
-    // covered by the round-trip and tamper tests below; checking them against the vectors needs
-    // an independent KDF (RFC 3711 §4.3) in the test — not done yet.
+    // RFC 7714's AES-GCM vectors are checked on the cipher itself (SRTPAEADVectorTests): they
+    // start from session keys, and libsrtp's packet functions take only master keys.
 
     @Test("every suite round-trips; a tampered or replayed packet is refused", arguments: SRTPSession.offeredSuites + [.aes256CMHMACSHA1_80])
     func roundTrip(suite: SRTPCryptoSuite) throws {

@@ -33,10 +33,13 @@ int dt_opus_set_packet_loss_percent(OpusEncoder *encoder, int percent);
 int dt_opus_set_dtx(OpusEncoder *encoder, int enabled);
 int dt_opus_set_complexity(OpusEncoder *encoder, int complexity);
 
-// --- libsrtp2 over OpenSSL: AES-ICM and HMAC-SHA1 from libcrypto instead of Debian's NSS build ---
-/// Registers the OpenSSL-backed cipher and MAC with libsrtp2 (after srtp_init). 0 on success,
+// --- libsrtp2 over OpenSSL: AES-ICM, AES-GCM and HMAC-SHA1 from libcrypto instead of Debian's NSS build ---
+/// Registers the OpenSSL-backed ciphers and MAC with libsrtp2 (after srtp_init). 0 on success,
 /// else the srtp_err_status_t of the step that failed (libsrtp's self-test included).
 int dt_srtp_use_openssl(void);
+/// The `srtp_cipher_type_t` libsrtp2 now uses for a cipher id (SRTP_AES_GCM_128 = 6, …), or NULL:
+/// which implementation a suite runs on, and its functions for cipher-level test vectors.
+const void *dt_srtp_cipher_type(int algorithm);
 
 // --- libcrypto message digests by name (EVP): "MD5", "SHA256", "SHA512-256" ---
 /// Hashes `length` bytes with the named digest into `out` (room for 64 bytes).
