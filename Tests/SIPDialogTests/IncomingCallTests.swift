@@ -77,6 +77,51 @@ import Testing
         #expect(session.endReason == nil)
     }
 
+    /// RFC 3261 §15: the callee sends no BYE before the ACK of its 2xx (or its timeout); our
+    /// 2xx keeps being retransmitted meanwhile, and a second hang-up changes nothing.
+    @Test func hangingUpBeforeTheACKSendsTheBYEWhenTheACKArrives() throws {
+        var session = Party.session()
+        var peer = Peer()
+        var timeline = Timeline()
+        _ = try Self.incoming(&session, &peer)
+        timeline.record(session.answer())
+        #expect(session.hangUp().isEmpty, "no BYE before the ACK")
+        #expect(session.hangUp(reason: .noMedia(seconds: 30)).isEmpty)
+        let retransmitted = timeline.advance(to: .seconds(1), &session)
+        #expect(retransmitted.responses.map(\.statusCode) == [200], "the 2xx still goes until its ACK")
+        #expect(session.endReason == nil)
+
+        let ack = session.receive(peer.request("ACK", in: try #require(session.dialog), cseq: 100), on: &timeline)
+        #expect(ack.sentRequests.map(\.method) == [.bye])
+        #expect(ack.endReason == .localHangUp, "the first hang-up's reason")
+        #expect(timeline.armed.isEmpty)
+    }
+
+    @Test func hangingUpBeforeAnACKThatNeverComesSendsTheBYEAtTheTimeout() throws {
+        var session = Party.session()
+        var peer = Peer()
+        var timeline = Timeline()
+        _ = try Self.incoming(&session, &peer)
+        timeline.record(session.answer())
+        timeline.advance(to: .seconds(1), &session)
+        #expect(session.hangUp().isEmpty)
+        let produced = timeline.advance(to: .seconds(40), &session)
+        #expect(produced.sentRequests.map(\.method) == [.bye])
+        #expect(timeline.log.first { if case .send = $0.1 { true } else { false } }?.0 == .seconds(32), "64·T1")
+        #expect(produced.endReason == .localHangUp)
+    }
+
+    @Test func aHangUpAfterTheACKSendsTheBYEAtOnce() throws {
+        var session = Party.session()
+        var peer = Peer()
+        _ = try Self.incoming(&session, &peer)
+        _ = session.answer()
+        _ = session.receive(peer.request("ACK", in: try #require(session.dialog), cseq: 100))
+        let hangUp = session.hangUp()
+        #expect(hangUp.sentRequests.map(\.method) == [.bye])
+        #expect(hangUp.endReason == .localHangUp)
+    }
+
     @Test func offerlessInviteGetsOurOfferAndTheAckAnswers() throws {
         var session = Party.session()
         var peer = Peer()

@@ -12,6 +12,9 @@ struct EstablishedCall: Sendable {
     var lastACK: SIPRequest?
     /// Our 2xx to an INVITE that has no ACK yet (UAS, §13.3.1.4).
     var unacknowledgedAnswer: UnacknowledgedAnswer?
+    /// We hung up before the ACK of our 2xx to the initial INVITE: the BYE waits for that ACK
+    /// or for its timeout (§15).
+    var hangUpAfterACK: CallEndReason?
     /// Our re-INVITE or UPDATE waiting for its final response.
     var localReoffer: LocalReoffer?
     /// A re-offer refused with 491, to be retried when `glareRetry` fires (§14.1).

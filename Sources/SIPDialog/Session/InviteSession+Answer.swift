@@ -71,12 +71,20 @@ extension InviteSession {
         return [.respond(pending.response, to: pending.request), .startTimer(.answerRetransmission, after: pending.interval)]
     }
 
-    /// No ACK within 64·T1 (§13.3.1.4): the dialog is confirmed, then ended with BYE.
+    /// No ACK within 64·T1 (§13.3.1.4): the dialog is confirmed, then ended with BYE. A hang-up
+    /// that was waiting for the ACK ends the call as the user asked.
     mutating func answerTimedOut(_ call: EstablishedCall) -> [CallAction] {
         guard call.unacknowledgedAnswer != nil else { return [] }
         var call = call
         let bye = call.dialog.makeRequest(method: .bye)
-        return [.send(bye)] + end(.ackTimeout)
+        return [.send(bye)] + end(call.hangUpAfterACK ?? .ackTimeout)
+    }
+
+    /// The ACK came after we hung up: now the BYE may go (§15).
+    private mutating func hangUpWaitingForACK(_ call: inout EstablishedCall) -> [CallAction]? {
+        guard let reason = call.hangUpAfterACK else { return nil }
+        let bye = call.dialog.makeRequest(method: .bye, extraHeaders: call.credentialHeaders)
+        return [.send(bye)] + end(reason)
     }
 
     /// The ACK for our 2xx: stop retransmitting; an offerless INVITE's answer arrives here.
@@ -85,6 +93,7 @@ extension InviteSession {
               (try? request.headers.cseq)?.sequenceNumber == pending.sequence else { return [] }
         call.unacknowledgedAnswer = nil
         var actions: [CallAction] = [.cancelTimer(.answerRetransmission), .cancelTimer(.answerTimeout)]
+        if let hangUp = hangUpWaitingForACK(&call) { return actions + hangUp }
         guard let offer = pending.offerAwaitingAnswer else {
             actions += sendQueuedReoffer(&call)
             phase = .established(call)

@@ -74,8 +74,17 @@ extension InviteSession {
     /// an unanswered incoming call.
     /// `reason` is what the record says when an established call ends: the user hung up, or
     /// the engine did for them (no RTP).
+    ///
+    /// §15: "The callee's UA MUST NOT send a BYE on a confirmed dialog until it has received an
+    /// ACK for its 2xx response or until the server transaction times out." Hung up sooner, the
+    /// BYE goes when that ACK arrives (a round trip later, as a rule) or when it is given up on;
+    /// our 2xx is still retransmitted meanwhile.
     public mutating func hangUp(reason: CallEndReason = .localHangUp) -> [CallAction] {
         switch phase {
+        case .established(var call) where call.unacknowledgedAnswer?.isInitial == true:
+            if call.hangUpAfterACK == nil { call.hangUpAfterACK = reason }
+            phase = .established(call)
+            return []
         case .established(var call):
             let bye = call.dialog.makeRequest(method: .bye, extraHeaders: call.credentialHeaders)
             return [.send(bye)] + end(reason)
