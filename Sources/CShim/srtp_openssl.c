@@ -22,6 +22,48 @@ extern const srtp_cipher_test_case_t srtp_aes_gcm_128_test_case_0;
 extern const srtp_cipher_test_case_t srtp_aes_gcm_256_test_case_0;
 extern const srtp_auth_test_case_t srtp_hmac_test_case_0;
 
+// ---- shared by the ciphers ----
+
+// Each cipher's state starts with its OpenSSL context (the first member of dt_icm_state and
+// dt_gcm_state).
+typedef struct {
+    EVP_CIPHER_CTX *context;
+} dt_evp_state;
+
+// A libsrtp cipher of `type` whose zeroed state of `stateSize` bytes holds a new EVP context.
+static srtp_err_status_t dt_cipher_alloc(srtp_cipher_pointer_t *cipher, const srtp_cipher_type_t *type, int algorithm,
+                                         int keyLength, size_t stateSize, void **stateOut) {
+    srtp_cipher_t *made = calloc(1, sizeof(srtp_cipher_t));
+    dt_evp_state *state = calloc(1, stateSize);
+    EVP_CIPHER_CTX *context = EVP_CIPHER_CTX_new();
+    if (made == NULL || state == NULL || context == NULL) {
+        free(made);
+        free(state);
+        EVP_CIPHER_CTX_free(context);
+        return srtp_err_status_alloc_fail;
+    }
+    state->context = context;
+    made->type = type;
+    made->state = state;
+    made->key_len = keyLength;
+    made->algorithm = algorithm;
+    *cipher = made;
+    *stateOut = state;
+    return srtp_err_status_ok;
+}
+
+static srtp_err_status_t dt_cipher_dealloc(srtp_cipher_pointer_t cipher, size_t stateSize) {
+    if (cipher == NULL) return srtp_err_status_bad_param;
+    dt_evp_state *state = cipher->state;
+    if (state != NULL) {
+        EVP_CIPHER_CTX_free(state->context);
+        memset(state, 0, stateSize);  // no key material left in freed memory
+        free(state);
+    }
+    free(cipher);
+    return srtp_err_status_ok;
+}
+
 // ---- AES-ICM ----
 
 typedef struct {
@@ -43,35 +85,16 @@ static srtp_err_status_t dt_icm_alloc(srtp_cipher_pointer_t *cipher, int keyLeng
     case SRTP_AES_ICM_256_KEY_LEN_WSALT: type = &dt_icm_256; algorithm = SRTP_AES_ICM_256; aesLength = 32; break;
     default: return srtp_err_status_bad_param;
     }
-    srtp_cipher_t *made = calloc(1, sizeof(srtp_cipher_t));
-    dt_icm_state *state = calloc(1, sizeof(dt_icm_state));
-    EVP_CIPHER_CTX *context = EVP_CIPHER_CTX_new();
-    if (made == NULL || state == NULL || context == NULL) {
-        free(made);
-        free(state);
-        EVP_CIPHER_CTX_free(context);
-        return srtp_err_status_alloc_fail;
-    }
-    state->context = context;
+    void *made;
+    srtp_err_status_t status = dt_cipher_alloc(cipher, type, algorithm, keyLength, sizeof(dt_icm_state), &made);
+    if (status != srtp_err_status_ok) return status;
+    dt_icm_state *state = made;
     state->keyLength = aesLength;
-    made->type = type;
-    made->state = state;
-    made->key_len = keyLength;
-    made->algorithm = algorithm;
-    *cipher = made;
     return srtp_err_status_ok;
 }
 
 static srtp_err_status_t dt_icm_dealloc(srtp_cipher_pointer_t cipher) {
-    if (cipher == NULL) return srtp_err_status_bad_param;
-    dt_icm_state *state = cipher->state;
-    if (state != NULL) {
-        EVP_CIPHER_CTX_free(state->context);
-        memset(state, 0, sizeof(*state));  // no key material left in freed memory
-        free(state);
-    }
-    free(cipher);
-    return srtp_err_status_ok;
+    return dt_cipher_dealloc(cipher, sizeof(dt_icm_state));
 }
 
 static srtp_err_status_t dt_icm_init(void *opaque, const uint8_t *key) {
@@ -132,36 +155,17 @@ static srtp_err_status_t dt_gcm_alloc(srtp_cipher_pointer_t *cipher, int keyLeng
     default: return srtp_err_status_bad_param;
     }
     if (tagLength != 8 && tagLength != 16) return srtp_err_status_bad_param;
-    srtp_cipher_t *made = calloc(1, sizeof(srtp_cipher_t));
-    dt_gcm_state *state = calloc(1, sizeof(dt_gcm_state));
-    EVP_CIPHER_CTX *context = EVP_CIPHER_CTX_new();
-    if (made == NULL || state == NULL || context == NULL) {
-        free(made);
-        free(state);
-        EVP_CIPHER_CTX_free(context);
-        return srtp_err_status_alloc_fail;
-    }
-    state->context = context;
+    void *made;
+    srtp_err_status_t status = dt_cipher_alloc(cipher, type, algorithm, keyLength, sizeof(dt_gcm_state), &made);
+    if (status != srtp_err_status_ok) return status;
+    dt_gcm_state *state = made;
     state->keyLength = aesLength;
     state->tagLength = tagLength;
-    made->type = type;
-    made->state = state;
-    made->key_len = keyLength;
-    made->algorithm = algorithm;
-    *cipher = made;
     return srtp_err_status_ok;
 }
 
 static srtp_err_status_t dt_gcm_dealloc(srtp_cipher_pointer_t cipher) {
-    if (cipher == NULL) return srtp_err_status_bad_param;
-    dt_gcm_state *state = cipher->state;
-    if (state != NULL) {
-        EVP_CIPHER_CTX_free(state->context);
-        memset(state, 0, sizeof(*state));
-        free(state);
-    }
-    free(cipher);
-    return srtp_err_status_ok;
+    return dt_cipher_dealloc(cipher, sizeof(dt_gcm_state));
 }
 
 // Only the AES key: libsrtp keeps the salt and folds it into each packet's IV itself.

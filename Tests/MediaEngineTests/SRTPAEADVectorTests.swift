@@ -50,21 +50,11 @@ struct SRTPAEADVectorTests {
     }
 }
 
-/// `Tests/Fixtures/media/srtp/rfc7714-vectors-compact.txt`: `name: hex  # comment` lines.
+/// `Tests/Fixtures/media/srtp/rfc7714-vectors-compact.txt`, looked up by name.
 private struct GCMVectors {
     private let values: [String: [UInt8]]
 
-    init() throws {
-        let text = String(decoding: try Fixtures.bytes("media/srtp/rfc7714-vectors-compact.txt"), as: UTF8.self)
-        var values: [String: [UInt8]] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, let hex = parts[1].split(separator: "#").first?.split(separator: " ").first,
-                  let bytes = [UInt8](hex: hex) else { continue }
-            values[String(parts[0])] = bytes
-        }
-        self.values = values
-    }
+    init() throws { values = try srtpVectors("rfc7714-vectors-compact.txt") }
 
     subscript(name: String) -> [UInt8] {
         get throws { try #require(values[name], "no \(name) in the vectors") }
@@ -72,20 +62,6 @@ private struct GCMVectors {
 
     func key(_ bits: String) throws -> [UInt8] { try self["key_\(bits)"] }
     var salt: [UInt8] { get throws { try self["salt"] } }
-}
-
-private extension [UInt8] {
-    init?(hex: Substring) {
-        guard hex.count.isMultiple(of: 2), hex.allSatisfy(\.isHexDigit) else { return nil }
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            bytes.append(UInt8(hex[index..<next], radix: 16)!)
-            index = next
-        }
-        self = bytes
-    }
 }
 
 /// The cipher libsrtp registered for an AEAD suite, driven through its function table as

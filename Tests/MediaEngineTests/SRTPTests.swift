@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// `key: hexvalue  # comment` lines of the vector files in Tests/Fixtures/media/srtp.
-private func vectors(_ name: String) throws -> [String: [UInt8]] {
+func srtpVectors(_ name: String) throws -> [String: [UInt8]] {
     let text = String(decoding: try Fixtures.bytes("media/srtp/\(name)"), as: UTF8.self)
     var result: [String: [UInt8]] = [:]
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {
@@ -29,7 +29,7 @@ private func vectors(_ name: String) throws -> [String: [UInt8]] {
 struct SRTPTests {
     @Test("libsrtp's reference packets: AES_CM_128_HMAC_SHA1_80 for RTP and RTCP")
     func libsrtpReference() throws {
-        let v = try vectors("libsrtp-reference-packets.txt")
+        let v = try srtpVectors("libsrtp-reference-packets.txt")
         let keySalt = try #require(v["master_key"]) + (try #require(v["master_salt"]))
         let out = try SRTPContext(suite: .aesCM128HMACSHA1_80, keySalt: keySalt, direction: .outbound)
         #expect(out.protectRTP(try #require(v["rtp_plain"])) == v["srtp"])
